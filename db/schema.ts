@@ -1,0 +1,383 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import {
+  COMPANY_KINDS,
+  DEADLINE_PRECISIONS,
+  DIRECTIONS,
+  EVIDENCE_GRADES,
+  FACILITY_STAGES,
+  METRICS,
+  PARTNERSHIP_STAGES,
+  RECORD_TYPES,
+  ROLES,
+  SCHEMES,
+  SOURCE_KINDS,
+  SUBMISSION_ACTIONS,
+  SUBMISSION_STATES,
+  UNITS,
+} from "@/lib/domain/vocabulary";
+
+// SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
+// same list the application validates against, so a bad value cannot be stored by any path.
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+}
+
+// Dates are ISO calendar dates (YYYY-MM-DD) stored as text; this rejects anything else.
+function isoDate(column: AnySQLiteColumn): SQL {
+  return sql`${column} is null or (${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date(${column}) = ${column})`;
+}
+
+const timestamps = {
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+};
+
+// Records are withdrawn, never deleted: a withdrawal keeps the date and the reason.
+const withdrawal = {
+  withdrawnOn: text("withdrawn_on"),
+  withdrawnReason: text("withdrawn_reason"),
+};
+
+// Synthetic rows exist only in load-test databases; the flag lets anyone tell them apart.
+const synthetic = { synthetic: integer("synthetic", { mode: "boolean" }).notNull().default(false) };
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    image: text("image"),
+    role: text("role", { enum: ROLES }).notNull().default("contributor"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_role_check", oneOf(t.role, ROLES))],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("sessions_token_unique").on(t.token), index("sessions_user_idx").on(t.userId)],
+);
+
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publisher: text("publisher").notNull(),
+    kind: text("kind", { enum: SOURCE_KINDS }).notNull(),
+    publishedOn: text("published_on"),
+    excerpt: text("excerpt"),
+    accessedOn: text("accessed_on"),
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("sources_url_unique").on(t.url),
+    check("sources_url_scheme", sql`${t.url} like 'http://%' or ${t.url} like 'https://%'`),
+    check("sources_kind_check", oneOf(t.kind, SOURCE_KINDS)),
+    check("sources_published_on_date", isoDate(t.publishedOn)),
+    check("sources_accessed_on_date", isoDate(t.accessedOn)),
+  ],
+);
+
+export const companies = sqliteTable(
+  "companies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: COMPANY_KINDS }).notNull(),
+    hqCountry: text("hq_country").notNull(),
+    website: text("website"),
+    description: text("description"),
+    ...withdrawal,
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("companies_slug_unique").on(t.slug),
+    index("companies_name_idx").on(t.name),
+    check("companies_kind_check", oneOf(t.kind, COMPANY_KINDS)),
+    check("companies_slug_format", sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 1 and 80`),
+    check("companies_hq_country_format", sql`${t.hqCountry} glob '[A-Z][A-Z]'`),
+    check("companies_withdrawn_on_date", isoDate(t.withdrawnOn)),
+  ],
+);
+
+export const facilities = sqliteTable(
+  "facilities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    operatorCompanyId: integer("operator_company_id")
+      .notNull()
+      .references(() => companies.id),
+    name: text("name").notNull(),
+    city: text("city"),
+    stateCode: text("state_code").notNull(),
+    stage: text("stage", { enum: FACILITY_STAGES }).notNull(),
+    investmentAmount: real("investment_amount"),
+    investmentCurrency: text("investment_currency"),
+    announcedOn: text("announced_on"),
+    ...withdrawal,
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    index("facilities_operator_idx").on(t.operatorCompanyId),
+    index("facilities_state_idx").on(t.stateCode),
+    check("facilities_stage_check", oneOf(t.stage, FACILITY_STAGES)),
+    check("facilities_state_code_format", sql`${t.stateCode} glob 'IN-[A-Z][A-Z]'`),
+    check(
+      "facilities_investment_pair",
+      sql`(${t.investmentAmount} is null) = (${t.investmentCurrency} is null) and (${t.investmentAmount} is null or ${t.investmentAmount} >= 0)`,
+    ),
+    check("facilities_announced_on_date", isoDate(t.announcedOn)),
+    check("facilities_withdrawn_on_date", isoDate(t.withdrawnOn)),
+  ],
+);
+
+export const partnerships = sqliteTable(
+  "partnerships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    brandCompanyId: integer("brand_company_id")
+      .notNull()
+      .references(() => companies.id),
+    partnerCompanyId: integer("partner_company_id")
+      .notNull()
+      .references(() => companies.id),
+    // A JSON array of product-category labels; partnerships are few and not filtered by category.
+    productCategories: text("product_categories", { mode: "json" }).$type<string[]>().notNull().default([]),
+    facilityId: integer("facility_id").references(() => facilities.id),
+    announcedOn: text("announced_on"),
+    stage: text("stage", { enum: PARTNERSHIP_STAGES }).notNull(),
+    ...withdrawal,
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    index("partnerships_brand_idx").on(t.brandCompanyId),
+    index("partnerships_partner_idx").on(t.partnerCompanyId),
+    check("partnerships_distinct_companies", sql`${t.brandCompanyId} <> ${t.partnerCompanyId}`),
+    check("partnerships_stage_check", oneOf(t.stage, PARTNERSHIP_STAGES)),
+    check("partnerships_categories_json", sql`json_valid(${t.productCategories})`),
+    check("partnerships_announced_on_date", isoDate(t.announcedOn)),
+    check("partnerships_withdrawn_on_date", isoDate(t.withdrawnOn)),
+  ],
+);
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    title: text("title").notNull(),
+    description: text("description"),
+    metric: text("metric", { enum: METRICS }).notNull(),
+    unit: text("unit", { enum: UNITS }).notNull(),
+    direction: text("direction", { enum: DIRECTIONS }).notNull(),
+    baselineValue: real("baseline_value").notNull(),
+    baselineDate: text("baseline_date").notNull(),
+    targetValue: real("target_value").notNull(),
+    // The last day of the period the company named ("by 2025" is 2025-12-31) and that period's
+    // precision; null when the company named no deadline at all.
+    dueOn: text("due_on"),
+    deadlinePrecision: text("deadline_precision", { enum: DEADLINE_PRECISIONS }),
+    scheme: text("scheme", { enum: SCHEMES }),
+    evidenceGrade: text("evidence_grade", { enum: EVIDENCE_GRADES }).notNull(),
+    announcedOn: text("announced_on"),
+    supersededById: integer("superseded_by_id").references((): AnySQLiteColumn => commitments.id),
+    ...withdrawal,
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    index("commitments_company_idx").on(t.companyId),
+    index("commitments_due_on_idx").on(t.dueOn),
+    index("commitments_scheme_idx").on(t.scheme),
+    index("commitments_evidence_idx").on(t.evidenceGrade),
+    index("commitments_superseded_idx").on(t.supersededById),
+    check("commitments_metric_check", oneOf(t.metric, METRICS)),
+    check("commitments_unit_check", oneOf(t.unit, UNITS)),
+    check("commitments_direction_check", oneOf(t.direction, DIRECTIONS)),
+    check("commitments_scheme_check", sql`${t.scheme} is null or ${oneOf(t.scheme, SCHEMES)}`),
+    check("commitments_evidence_check", oneOf(t.evidenceGrade, EVIDENCE_GRADES)),
+    check(
+      "commitments_precision_check",
+      sql`(${t.dueOn} is null and ${t.deadlinePrecision} is null) or (${t.dueOn} is not null and ${oneOf(t.deadlinePrecision, DEADLINE_PRECISIONS)})`,
+    ),
+    check("commitments_due_on_date", isoDate(t.dueOn)),
+    check("commitments_baseline_date", isoDate(t.baselineDate)),
+    check("commitments_announced_on_date", isoDate(t.announcedOn)),
+    check("commitments_withdrawn_on_date", isoDate(t.withdrawnOn)),
+    check("commitments_due_after_baseline", sql`${t.dueOn} is null or ${t.dueOn} >= ${t.baselineDate}`),
+    check("commitments_not_self_superseded", sql`${t.supersededById} is null or ${t.supersededById} <> ${t.id}`),
+  ],
+);
+
+export const commitmentStates = sqliteTable(
+  "commitment_states",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    stateCode: text("state_code").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.stateCode] }),
+    index("commitment_states_state_idx").on(t.stateCode, t.commitmentId),
+    check("commitment_states_code_format", sql`${t.stateCode} glob 'IN-[A-Z][A-Z]'`),
+  ],
+);
+
+export const commitmentCategories = sqliteTable(
+  "commitment_categories",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    category: text("category").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.category] }),
+    index("commitment_categories_category_idx").on(t.category, t.commitmentId),
+  ],
+);
+
+export const progressUpdates = sqliteTable(
+  "progress_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    asOf: text("as_of").notNull(),
+    value: real("value").notNull(),
+    note: text("note"),
+    ...withdrawal,
+    ...synthetic,
+    ...timestamps,
+  },
+  (t) => [
+    index("progress_commitment_as_of_idx").on(t.commitmentId, t.asOf),
+    check("progress_as_of_date", isoDate(t.asOf)),
+    check("progress_withdrawn_on_date", isoDate(t.withdrawnOn)),
+  ],
+);
+
+// One link table per record type keeps a real foreign key on both sides of every link.
+function sourceLinks<T extends string>(name: T, recordColumn: string, recordTable: () => AnySQLiteColumn) {
+  return sqliteTable(
+    name,
+    {
+      recordId: integer(recordColumn)
+        .notNull()
+        .references(recordTable),
+      sourceId: integer("source_id")
+        .notNull()
+        .references(() => sources.id),
+    },
+    (t) => [primaryKey({ columns: [t.recordId, t.sourceId] }), index(`${name}_source_idx`).on(t.sourceId)],
+  );
+}
+
+export const companySources = sourceLinks("company_sources", "company_id", () => companies.id);
+export const facilitySources = sourceLinks("facility_sources", "facility_id", () => facilities.id);
+export const partnershipSources = sourceLinks("partnership_sources", "partnership_id", () => partnerships.id);
+export const commitmentSources = sourceLinks("commitment_sources", "commitment_id", () => commitments.id);
+export const progressSources = sourceLinks("progress_update_sources", "progress_update_id", () => progressUpdates.id);
+
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recordType: text("record_type", { enum: RECORD_TYPES }).notNull(),
+    action: text("action", { enum: SUBMISSION_ACTIONS }).notNull(),
+    // For a change or a withdrawal: the published record it concerns.
+    targetId: integer("target_id"),
+    // The proposed record, exactly as the form's zod schema accepted it.
+    payload: text("payload", { mode: "json" }).$type<unknown>().notNull(),
+    // The revision the contributor saw, so an approval can detect that the record changed since.
+    baseRevisionId: integer("base_revision_id"),
+    state: text("state", { enum: SUBMISSION_STATES }).notNull().default("pending"),
+    submittedById: text("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
+    reviewerId: text("reviewer_id").references(() => users.id),
+    decisionReason: text("decision_reason"),
+    decidedAt: text("decided_at"),
+    ...timestamps,
+  },
+  (t) => [
+    index("submissions_state_created_idx").on(t.state, t.createdAt),
+    index("submissions_submitter_idx").on(t.submittedById),
+    check("submissions_record_type_check", oneOf(t.recordType, RECORD_TYPES)),
+    check("submissions_action_check", oneOf(t.action, SUBMISSION_ACTIONS)),
+    check("submissions_state_check", oneOf(t.state, SUBMISSION_STATES)),
+    check("submissions_payload_json", sql`json_valid(${t.payload})`),
+    check("submissions_target_needed", sql`${t.action} = 'create' or ${t.targetId} is not null`),
+    check(
+      "submissions_reason_needed",
+      sql`${t.state} not in ('rejected', 'changes_requested') or length(trim(coalesce(${t.decisionReason}, ''))) > 0`,
+    ),
+  ],
+);
+
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recordType: text("record_type", { enum: RECORD_TYPES }).notNull(),
+    recordId: integer("record_id").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    // Null for changes made by the seed import, which no person made.
+    actorId: text("actor_id").references(() => users.id),
+    submissionId: integer("submission_id").references(() => submissions.id),
+    summary: text("summary").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index("revisions_record_idx").on(t.recordType, t.recordId, t.id),
+    index("revisions_created_idx").on(t.createdAt),
+    check("revisions_record_type_check", oneOf(t.recordType, RECORD_TYPES)),
+  ],
+);
+
+export type CompanyRow = typeof companies.$inferSelect;
+export type CommitmentRow = typeof commitments.$inferSelect;
+export type ProgressRow = typeof progressUpdates.$inferSelect;
+export type SourceRow = typeof sources.$inferSelect;
+export type FacilityRow = typeof facilities.$inferSelect;
+export type PartnershipRow = typeof partnerships.$inferSelect;
