@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Make in India localisation tracker", template: "%s · Make in India localisation tracker" },
+  description:
+    "What companies have committed to manufacture and source in India, checked against their deadlines, with sources.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-IN">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="container header-inner">
+            <Link href="/" className="brand">
+              Make in India localisation tracker
+            </Link>
+            <nav aria-label="Main">
+              <ul className="nav-list">
+                <li>
+                  <Link href="/commitments">Commitments</Link>
+                </li>
+                <li>
+                  <Link href="/api/v1/commitments">API</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>
+              Every published fact links to its source. Data are published under CC BY 4.0: cite the tracker with the
+              page address and the date you retrieved it.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
