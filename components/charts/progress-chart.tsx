@@ -16,7 +16,7 @@ const shortDate = (t: number) =>
 /** Recorded progress against the straight line to target, with the deadline marked. */
 export function ProgressChart({ series, unitSuffix, title }: ProgressChartProps) {
   const first = series.rows[0]?.t ?? 0;
-  const last = series.rows.at(-1)?.t ?? first;
+  const last = Math.max(series.rows.at(-1)?.t ?? first, series.todayT);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 320 }}>
       <LineChart data={series.rows} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} title={title}>
@@ -55,6 +55,7 @@ export function ProgressChart({ series, unitSuffix, title }: ProgressChartProps)
           isAnimationActive={false}
         />
         <ReferenceLine y={series.target} stroke="#1b5e20" label={{ value: "Target", position: "insideTopLeft" }} />
+        <ReferenceLine x={series.todayT} stroke="#555" strokeDasharray="2 2" label={{ value: "Today", position: "insideBottomRight" }} />
         {series.dueT !== null ? (
           <ReferenceLine x={series.dueT} stroke="#b3261e" label={{ value: "Deadline", position: "insideTopRight" }} />
         ) : null}

@@ -18,6 +18,8 @@ export type ProgressSeries = {
   target: number;
   dueOn: string | null;
   dueT: number | null;
+  /** Today, so the chart shows how far past (or before) the deadline we are. */
+  todayT: number;
 };
 
 const toT = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -25,6 +27,7 @@ const toT = (date: string) => Date.parse(`${date}T00:00:00Z`);
 export function progressSeries(
   c: Pick<StatusInput, "baselineValue" | "baselineDate" | "targetValue" | "dueOn">,
   progress: readonly ProgressPoint[],
+  today: string,
 ): ProgressSeries {
   const byDate = new Map<string, number | null>();
   byDate.set(c.baselineDate, null);
@@ -40,5 +43,5 @@ export function progressSeries(
       recorded,
       expected: c.dueOn && date >= c.baselineDate && date <= c.dueOn ? expectedValueOn(date, c) : null,
     }));
-  return { rows, target: c.targetValue, dueOn: c.dueOn, dueT: c.dueOn ? toT(c.dueOn) : null };
+  return { rows, target: c.targetValue, dueOn: c.dueOn, dueT: c.dueOn ? toT(c.dueOn) : null, todayT: toT(today) };
 }

@@ -43,7 +43,8 @@ function deadlineSentence(c: CommitmentDetail): string {
 export default async function CommitmentPage({ params }: PageProps<"/commitments/[id]">) {
   const { id } = await params;
   const c = load(id);
-  const series = progressSeries(c, c.progress);
+  const asOf = today();
+  const series = progressSeries(c, c.progress, asOf);
   const unitSuffix = c.unit === "percent" ? "%" : "";
   const latest = c.status.latest;
 
@@ -54,8 +55,8 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
       </p>
       <h1>{c.title}</h1>
       <p className="lede">
-        {c.company.name}
-        {c.description ? <> — {c.description}</> : null}
+        <strong>{c.company.name}</strong>
+        {c.description ? <>. {c.description}</> : null}
       </p>
 
       <section aria-labelledby="status-heading" className="panel status-panel">
@@ -93,7 +94,7 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
           </p>
         ) : null}
         <p className="meta">
-          Computed for {formatIndiaDate(today())}. <Link href="/methodology">How status is computed</Link>.
+          Computed for {formatIndiaDate(asOf)}. <Link href="/methodology">How status is computed</Link>.
         </p>
       </section>
 

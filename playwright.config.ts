@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The suite runs against the production build (`next start`) on its own port with its own
+// database file, created fresh for each run, so it never touches data/tracker.db.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE = ".e2e-data/e2e.db";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "on-first-retry",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf .e2e-data && mkdir -p .e2e-data && npx next start --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/v1/commitments`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: E2E_DATABASE,
+      // Statuses in the assertions are those of this date, whatever day the suite runs.
+      TRACKER_TODAY: "2026-11-25",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
