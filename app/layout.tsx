@@ -4,7 +4,10 @@ import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Make in India localisation tracker", template: "%s · Make in India localisation tracker" },
+  title: {
+    default: "Make in India localisation tracker",
+    template: "%s · Make in India localisation tracker",
+  },
   description:
     "What companies have committed to manufacture and source in India, checked against their deadlines, with sources.",
 };
@@ -39,8 +42,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>
-              Every published fact links to its source. Data are published under CC BY 4.0: cite the tracker with the
-              page address and the date you retrieved it.
+              Every published fact links to its source. Data are published under CC BY 4.0: cite the tracker
+              with the page address and the date you retrieved it.
             </p>
           </div>
         </footer>

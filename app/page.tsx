@@ -14,8 +14,8 @@ export default function HomePage() {
     <>
       <h1>What companies have committed to make and source in India</h1>
       <p className="lede">
-        Localisation commitments, checked against their deadlines and charted against their targets. Every fact links
-        to its source; nothing is published without review. Figures as of {formatIndiaDate(asOf)}.
+        Localisation commitments, checked against their deadlines and charted against their targets. Every
+        fact links to its source; nothing is published without review. Figures as of {formatIndiaDate(asOf)}.
       </p>
       <ul className="stat-grid">
         <li className="panel">
@@ -29,7 +29,8 @@ export default function HomePage() {
         </li>
       </ul>
       <p>
-        <Link href="/commitments">Explore all commitments</Link> · <Link href="/methodology">How status is computed</Link>
+        <Link href="/commitments">Explore all commitments</Link> ·{" "}
+        <Link href="/methodology">How status is computed</Link>
       </p>
     </>
   );

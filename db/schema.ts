@@ -29,13 +29,15 @@ import {
 
 // SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
 // same list the application validates against, so a bad value cannot be stored by any path.
+// A CHECK whose expression is NULL passes, so every nullable operand below is guarded.
 function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 }
 
 // Dates are ISO calendar dates (YYYY-MM-DD) stored as text; this rejects anything else.
 function isoDate(column: AnySQLiteColumn): SQL {
-  return sql`${column} is null or (${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date(${column}) = ${column})`;
+  // date() returns NULL for some impossible dates (month 13); NULL would pass a CHECK, so coalesce.
+  return sql`${column} is null or coalesce(${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date(${column}) = ${column}, 0)`;
 }
 
 const timestamps = {
@@ -235,7 +237,7 @@ export const commitments = sqliteTable(
     check("commitments_evidence_check", oneOf(t.evidenceGrade, EVIDENCE_GRADES)),
     check(
       "commitments_precision_check",
-      sql`(${t.dueOn} is null and ${t.deadlinePrecision} is null) or (${t.dueOn} is not null and ${oneOf(t.deadlinePrecision, DEADLINE_PRECISIONS)})`,
+      sql`(${t.dueOn} is null and ${t.deadlinePrecision} is null) or (${t.dueOn} is not null and ${t.deadlinePrecision} is not null and ${oneOf(t.deadlinePrecision, DEADLINE_PRECISIONS)})`,
     ),
     check("commitments_due_on_date", isoDate(t.dueOn)),
     check("commitments_baseline_date", isoDate(t.baselineDate)),

@@ -53,11 +53,11 @@ CREATE TABLE `commitments` (
 	CONSTRAINT "commitments_direction_check" CHECK("commitments"."direction" in ('increase', 'decrease')),
 	CONSTRAINT "commitments_scheme_check" CHECK("commitments"."scheme" is null or "commitments"."scheme" in ('make_in_india', 'pli_electronics', 'pli_it_hardware', 'pmp', 'other')),
 	CONSTRAINT "commitments_evidence_check" CHECK("commitments"."evidence_grade" in ('in_talks', 'announced', 'agreement_or_land', 'regulatory_filing', 'verified_outcome')),
-	CONSTRAINT "commitments_precision_check" CHECK(("commitments"."due_on" is null and "commitments"."deadline_precision" is null) or ("commitments"."due_on" is not null and "commitments"."deadline_precision" in ('day', 'month', 'quarter', 'year'))),
-	CONSTRAINT "commitments_due_on_date" CHECK("commitments"."due_on" is null or ("commitments"."due_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."due_on") = "commitments"."due_on")),
-	CONSTRAINT "commitments_baseline_date" CHECK("commitments"."baseline_date" is null or ("commitments"."baseline_date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."baseline_date") = "commitments"."baseline_date")),
-	CONSTRAINT "commitments_announced_on_date" CHECK("commitments"."announced_on" is null or ("commitments"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."announced_on") = "commitments"."announced_on")),
-	CONSTRAINT "commitments_withdrawn_on_date" CHECK("commitments"."withdrawn_on" is null or ("commitments"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."withdrawn_on") = "commitments"."withdrawn_on")),
+	CONSTRAINT "commitments_precision_check" CHECK(("commitments"."due_on" is null and "commitments"."deadline_precision" is null) or ("commitments"."due_on" is not null and "commitments"."deadline_precision" is not null and "commitments"."deadline_precision" in ('day', 'month', 'quarter', 'year'))),
+	CONSTRAINT "commitments_due_on_date" CHECK("commitments"."due_on" is null or coalesce("commitments"."due_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."due_on") = "commitments"."due_on", 0)),
+	CONSTRAINT "commitments_baseline_date" CHECK("commitments"."baseline_date" is null or coalesce("commitments"."baseline_date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."baseline_date") = "commitments"."baseline_date", 0)),
+	CONSTRAINT "commitments_announced_on_date" CHECK("commitments"."announced_on" is null or coalesce("commitments"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."announced_on") = "commitments"."announced_on", 0)),
+	CONSTRAINT "commitments_withdrawn_on_date" CHECK("commitments"."withdrawn_on" is null or coalesce("commitments"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("commitments"."withdrawn_on") = "commitments"."withdrawn_on", 0)),
 	CONSTRAINT "commitments_due_after_baseline" CHECK("commitments"."due_on" is null or "commitments"."due_on" >= "commitments"."baseline_date"),
 	CONSTRAINT "commitments_not_self_superseded" CHECK("commitments"."superseded_by_id" is null or "commitments"."superseded_by_id" <> "commitments"."id")
 );
@@ -83,7 +83,7 @@ CREATE TABLE `companies` (
 	CONSTRAINT "companies_kind_check" CHECK("companies"."kind" in ('brand', 'contract_manufacturer', 'supplier', 'other')),
 	CONSTRAINT "companies_slug_format" CHECK("companies"."slug" not glob '*[^a-z0-9-]*' and length("companies"."slug") between 1 and 80),
 	CONSTRAINT "companies_hq_country_format" CHECK("companies"."hq_country" glob '[A-Z][A-Z]'),
-	CONSTRAINT "companies_withdrawn_on_date" CHECK("companies"."withdrawn_on" is null or ("companies"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("companies"."withdrawn_on") = "companies"."withdrawn_on"))
+	CONSTRAINT "companies_withdrawn_on_date" CHECK("companies"."withdrawn_on" is null or coalesce("companies"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("companies"."withdrawn_on") = "companies"."withdrawn_on", 0))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `companies_slug_unique` ON `companies` (`slug`);--> statement-breakpoint
@@ -116,8 +116,8 @@ CREATE TABLE `facilities` (
 	CONSTRAINT "facilities_stage_check" CHECK("facilities"."stage" in ('announced', 'land_acquired', 'under_construction', 'operational', 'closed')),
 	CONSTRAINT "facilities_state_code_format" CHECK("facilities"."state_code" glob 'IN-[A-Z][A-Z]'),
 	CONSTRAINT "facilities_investment_pair" CHECK(("facilities"."investment_amount" is null) = ("facilities"."investment_currency" is null) and ("facilities"."investment_amount" is null or "facilities"."investment_amount" >= 0)),
-	CONSTRAINT "facilities_announced_on_date" CHECK("facilities"."announced_on" is null or ("facilities"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("facilities"."announced_on") = "facilities"."announced_on")),
-	CONSTRAINT "facilities_withdrawn_on_date" CHECK("facilities"."withdrawn_on" is null or ("facilities"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("facilities"."withdrawn_on") = "facilities"."withdrawn_on"))
+	CONSTRAINT "facilities_announced_on_date" CHECK("facilities"."announced_on" is null or coalesce("facilities"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("facilities"."announced_on") = "facilities"."announced_on", 0)),
+	CONSTRAINT "facilities_withdrawn_on_date" CHECK("facilities"."withdrawn_on" is null or coalesce("facilities"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("facilities"."withdrawn_on") = "facilities"."withdrawn_on", 0))
 );
 --> statement-breakpoint
 CREATE INDEX `facilities_operator_idx` ON `facilities` (`operator_company_id`);--> statement-breakpoint
@@ -159,8 +159,8 @@ CREATE TABLE `partnerships` (
 	CONSTRAINT "partnerships_distinct_companies" CHECK("partnerships"."brand_company_id" <> "partnerships"."partner_company_id"),
 	CONSTRAINT "partnerships_stage_check" CHECK("partnerships"."stage" in ('announced', 'agreement_signed', 'operational', 'ended')),
 	CONSTRAINT "partnerships_categories_json" CHECK(json_valid("partnerships"."product_categories")),
-	CONSTRAINT "partnerships_announced_on_date" CHECK("partnerships"."announced_on" is null or ("partnerships"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("partnerships"."announced_on") = "partnerships"."announced_on")),
-	CONSTRAINT "partnerships_withdrawn_on_date" CHECK("partnerships"."withdrawn_on" is null or ("partnerships"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("partnerships"."withdrawn_on") = "partnerships"."withdrawn_on"))
+	CONSTRAINT "partnerships_announced_on_date" CHECK("partnerships"."announced_on" is null or coalesce("partnerships"."announced_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("partnerships"."announced_on") = "partnerships"."announced_on", 0)),
+	CONSTRAINT "partnerships_withdrawn_on_date" CHECK("partnerships"."withdrawn_on" is null or coalesce("partnerships"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("partnerships"."withdrawn_on") = "partnerships"."withdrawn_on", 0))
 );
 --> statement-breakpoint
 CREATE INDEX `partnerships_brand_idx` ON `partnerships` (`brand_company_id`);--> statement-breakpoint
@@ -186,8 +186,8 @@ CREATE TABLE `progress_updates` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`commitment_id`) REFERENCES `commitments`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "progress_as_of_date" CHECK("progress_updates"."as_of" is null or ("progress_updates"."as_of" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("progress_updates"."as_of") = "progress_updates"."as_of")),
-	CONSTRAINT "progress_withdrawn_on_date" CHECK("progress_updates"."withdrawn_on" is null or ("progress_updates"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("progress_updates"."withdrawn_on") = "progress_updates"."withdrawn_on"))
+	CONSTRAINT "progress_as_of_date" CHECK("progress_updates"."as_of" is null or coalesce("progress_updates"."as_of" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("progress_updates"."as_of") = "progress_updates"."as_of", 0)),
+	CONSTRAINT "progress_withdrawn_on_date" CHECK("progress_updates"."withdrawn_on" is null or coalesce("progress_updates"."withdrawn_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("progress_updates"."withdrawn_on") = "progress_updates"."withdrawn_on", 0))
 );
 --> statement-breakpoint
 CREATE INDEX `progress_commitment_as_of_idx` ON `progress_updates` (`commitment_id`,`as_of`);--> statement-breakpoint
@@ -236,8 +236,8 @@ CREATE TABLE `sources` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	CONSTRAINT "sources_url_scheme" CHECK("sources"."url" like 'http://%' or "sources"."url" like 'https://%'),
 	CONSTRAINT "sources_kind_check" CHECK("sources"."kind" in ('news', 'press_release', 'social_post', 'filing', 'government', 'other')),
-	CONSTRAINT "sources_published_on_date" CHECK("sources"."published_on" is null or ("sources"."published_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("sources"."published_on") = "sources"."published_on")),
-	CONSTRAINT "sources_accessed_on_date" CHECK("sources"."accessed_on" is null or ("sources"."accessed_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("sources"."accessed_on") = "sources"."accessed_on"))
+	CONSTRAINT "sources_published_on_date" CHECK("sources"."published_on" is null or coalesce("sources"."published_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("sources"."published_on") = "sources"."published_on", 0)),
+	CONSTRAINT "sources_accessed_on_date" CHECK("sources"."accessed_on" is null or coalesce("sources"."accessed_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' and date("sources"."accessed_on") = "sources"."accessed_on", 0))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sources_url_unique` ON `sources` (`url`);--> statement-breakpoint

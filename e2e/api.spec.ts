@@ -12,7 +12,9 @@ type ApiCommitment = {
 };
 
 test.describe("read API", () => {
-  test("lists commitments with company, target, deadline, precision, status and sources", async ({ request }) => {
+  test("lists commitments with company, target, deadline, precision, status and sources", async ({
+    request,
+  }) => {
     const response = await request.get("/api/v1/commitments");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/json");

@@ -39,7 +39,9 @@ test.describe("commitment list", () => {
 });
 
 test.describe("commitment page", () => {
-  test("shows Xiaomi's target as overdue and unverified, with its chart, table and sources", async ({ page }) => {
+  test("shows Xiaomi's target as overdue and unverified, with its chart, table and sources", async ({
+    page,
+  }) => {
     await page.goto("/commitments");
     await page.getByRole("link", { name: /50 per cent increase/ }).click();
 
@@ -56,7 +58,9 @@ test.describe("commitment page", () => {
     await expect(chart).toBeVisible();
     await expect(chart).toContainText("Deadline");
     await expect(chart).toContainText("Target");
-    await expect(page.locator(".chart-box .recharts-legend-wrapper")).toContainText("Straight line to target");
+    await expect(page.locator(".chart-box .recharts-legend-wrapper")).toContainText(
+      "Straight line to target",
+    );
 
     // Its text equivalent carries the same data.
     const table = page.getByRole("table", { name: "Data behind the chart" });

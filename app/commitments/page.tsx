@@ -24,8 +24,8 @@ export default async function CommitmentsPage({ searchParams }: PageProps<"/comm
     <>
       <h1>Commitments</h1>
       <p className="lede">
-        {formatCount(result.total)} published commitments to manufacture or source in India, soonest deadline first.
-        Status is computed for {formatIndiaDate(asOf)} from the progress recorded against each target.
+        {formatCount(result.total)} published commitments to manufacture or source in India, soonest deadline
+        first. Status is computed for {formatIndiaDate(asOf)} from the progress recorded against each target.
       </p>
       {parsedPage && !parsedPage.success ? (
         <p role="status" className="notice">
@@ -35,7 +35,9 @@ export default async function CommitmentsPage({ searchParams }: PageProps<"/comm
       {result.items.length === 0 ? (
         <p>
           There are no commitments on page {formatCount(page)}.{" "}
-          {result.total > 0 ? <Link href={`/commitments?page=${result.totalPages}`}>Go to the last page</Link> : null}
+          {result.total > 0 ? (
+            <Link href={`/commitments?page=${result.totalPages}`}>Go to the last page</Link>
+          ) : null}
         </p>
       ) : (
         <div className="table-wrap">

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { endOfPeriod } from "@/lib/domain/dates";
-import { ON_TRACK_TOLERANCE, STALE_AFTER_DAYS, STATUS_LABELS, STATUS_RULES, STATUSES } from "@/lib/domain/status";
+import {
+  ON_TRACK_TOLERANCE,
+  STALE_AFTER_DAYS,
+  STATUS_LABELS,
+  STATUS_RULES,
+  STATUSES,
+} from "@/lib/domain/status";
 import { EVIDENCE_GRADE_DESCRIPTIONS, EVIDENCE_GRADE_LABELS, EVIDENCE_GRADES } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Methodology" };
@@ -16,7 +22,18 @@ export default function MethodologyPage() {
       </p>
       <h2>Status rules</h2>
       <dl className="facts">
-        {(["withdrawn", "achieved", "missed", "overdue_unverified", "no_data", "undated", "on_track", "behind"] as const)
+        {(
+          [
+            "withdrawn",
+            "achieved",
+            "missed",
+            "overdue_unverified",
+            "no_data",
+            "undated",
+            "on_track",
+            "behind",
+          ] as const
+        )
           .filter((s) => STATUSES.includes(s))
           .map((s) => (
             <div key={s} style={{ display: "contents" }}>
@@ -27,15 +44,17 @@ export default function MethodologyPage() {
       </dl>
       <h2>Tolerance and staleness</h2>
       <p>
-        A commitment is on track when its latest value is within {ON_TRACK_TOLERANCE * 100}% of the distance from
-        baseline to target of the straight line. Evidence older than {STALE_AFTER_DAYS} days on a commitment that is
-        still open is marked stale. Progress dated before the baseline, or after today, does not count.
+        A commitment is on track when its latest value is within {ON_TRACK_TOLERANCE * 100}% of the distance
+        from baseline to target of the straight line. Evidence older than {STALE_AFTER_DAYS} days on a
+        commitment that is still open is marked stale. Progress dated before the baseline, or after today,
+        does not count.
       </p>
       <h2>Deadlines</h2>
       <p>
-        A deadline is kept with the precision the company used and falls due at the end of its period, at midnight
-        India Standard Time: &ldquo;by 2025&rdquo; falls due at the end of {endOfPeriod("2025-01-01", "year")}, &ldquo;by Q2
-        2025&rdquo; at the end of {endOfPeriod("2025-04-01", "quarter")}, &ldquo;by February 2028&rdquo; at the end of{" "}
+        A deadline is kept with the precision the company used and falls due at the end of its period, at
+        midnight India Standard Time: &ldquo;by 2025&rdquo; falls due at the end of{" "}
+        {endOfPeriod("2025-01-01", "year")}, &ldquo;by Q2 2025&rdquo; at the end of{" "}
+        {endOfPeriod("2025-04-01", "quarter")}, &ldquo;by February 2028&rdquo; at the end of{" "}
         {endOfPeriod("2028-02-01", "month")}.
       </p>
       <h2>Evidence grades</h2>
@@ -49,10 +68,10 @@ export default function MethodologyPage() {
       </ol>
       <h2>A worked example</h2>
       <p>
-        On 29 May 2023 Xiaomi said it targets a 50 per cent increase in the production of locally sourced components
-        by 2025. The deadline has year precision, so it falls due at the end of 31 December 2025. With no outcome
-        recorded after that date, the tracker shows the commitment as {STATUS_LABELS.overdue_unverified.toLowerCase()}{" "}
-        and puts it in front of a reviewer.
+        On 29 May 2023 Xiaomi said it targets a 50 per cent increase in the production of locally sourced
+        components by 2025. The deadline has year precision, so it falls due at the end of 31 December 2025.
+        With no outcome recorded after that date, the tracker shows the commitment as{" "}
+        {STATUS_LABELS.overdue_unverified.toLowerCase()} and puts it in front of a reviewer.
       </p>
     </>
   );

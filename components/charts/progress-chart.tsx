@@ -1,6 +1,16 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ProgressSeries } from "@/lib/domain/progress-series";
 
 export type ProgressChartProps = {
@@ -54,10 +64,23 @@ export function ProgressChart({ series, unitSuffix, title }: ProgressChartProps)
           connectNulls
           isAnimationActive={false}
         />
-        <ReferenceLine y={series.target} stroke="#1b5e20" label={{ value: "Target", position: "insideTopLeft" }} />
-        <ReferenceLine x={series.todayT} stroke="#555" strokeDasharray="2 2" label={{ value: "Today", position: "insideBottomRight" }} />
+        <ReferenceLine
+          y={series.target}
+          stroke="#1b5e20"
+          label={{ value: "Target", position: "insideTopLeft" }}
+        />
+        <ReferenceLine
+          x={series.todayT}
+          stroke="#555"
+          strokeDasharray="2 2"
+          label={{ value: "Today", position: "insideBottomRight" }}
+        />
         {series.dueT !== null ? (
-          <ReferenceLine x={series.dueT} stroke="#b3261e" label={{ value: "Deadline", position: "insideTopRight" }} />
+          <ReferenceLine
+            x={series.dueT}
+            stroke="#b3261e"
+            label={{ value: "Deadline", position: "insideTopRight" }}
+          />
         ) : null}
       </LineChart>
     </ResponsiveContainer>

@@ -1,4 +1,9 @@
-import { EVIDENCE_GRADE_DESCRIPTIONS, EVIDENCE_GRADE_LABELS, EVIDENCE_GRADES, type EvidenceGrade } from "@/lib/domain/vocabulary";
+import {
+  EVIDENCE_GRADE_DESCRIPTIONS,
+  EVIDENCE_GRADE_LABELS,
+  EVIDENCE_GRADES,
+  type EvidenceGrade,
+} from "@/lib/domain/vocabulary";
 
 /** The grade in words, with a meter of how strong it is, so "in talks" never reads like "land acquired". */
 export function EvidenceGradeMark({ grade }: { grade: EvidenceGrade }) {

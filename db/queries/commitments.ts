@@ -20,7 +20,10 @@ import { computeStatus, STATUS_LABELS, type StatusResult } from "@/lib/domain/st
 // Reads of published commitments. Everything in these tables is published: proposals live in
 // `submissions` until a reviewer approves them. Status is computed here, never read from storage.
 
-export type SourceView = Pick<SourceRow, "id" | "url" | "title" | "publisher" | "kind" | "publishedOn" | "excerpt" | "accessedOn">;
+export type SourceView = Pick<
+  SourceRow,
+  "id" | "url" | "title" | "publisher" | "kind" | "publishedOn" | "excerpt" | "accessedOn"
+>;
 
 export type CommitmentSummary = Omit<CommitmentRow, "synthetic" | "createdAt" | "updatedAt"> & {
   company: { id: number; slug: string; name: string };
@@ -151,7 +154,10 @@ export type CommitmentPage = {
 };
 
 /** A page of commitments, soonest deadline first (undated last), with status and sources. */
-export function listCommitments(db: Db, options: { page: number; perPage: number; today: string }): CommitmentPage {
+export function listCommitments(
+  db: Db,
+  options: { page: number; perPage: number; today: string },
+): CommitmentPage {
   const { page, perPage, today } = options;
   const total = db.select({ n: count() }).from(commitments).get()?.n ?? 0;
   const rows = db

@@ -8,7 +8,8 @@ export type Overview = { commitments: number; companies: number; overdueUnverifi
 /** Headline figures for the home page. */
 export function overview(db: Db, today: string): Overview {
   const commitmentCount = db.select({ n: count() }).from(commitments).get()?.n ?? 0;
-  const companyCount = db.select({ n: count() }).from(companies).where(isNull(companies.withdrawnOn)).get()?.n ?? 0;
+  const companyCount =
+    db.select({ n: count() }).from(companies).where(isNull(companies.withdrawnOn)).get()?.n ?? 0;
 
   // SQL narrows to commitments past their deadline with nothing recorded after it; the status
   // function then decides, so the rule lives in one place (a target met in time is achieved).
@@ -36,8 +37,8 @@ export function overview(db: Db, today: string): Overview {
     .all();
   const overdueUnverified = candidates.filter(
     (c) =>
-      computeStatus({ ...c, progress: JSON.parse(c.progress) as { asOf: string; value: number }[] }, today).status ===
-      "overdue_unverified",
+      computeStatus({ ...c, progress: JSON.parse(c.progress) as { asOf: string; value: number }[] }, today)
+        .status === "overdue_unverified",
   ).length;
 
   return { commitments: commitmentCount, companies: companyCount, overdueUnverified };

@@ -9,7 +9,14 @@ const CRORE = 1e7;
 const grouping = (maximumFractionDigits: number) =>
   new Intl.NumberFormat("en-IN", { maximumFractionDigits, minimumFractionDigits: 0 });
 
-const CURRENCY_SYMBOLS: Record<string, string> = { INR: "₹", USD: "US$", EUR: "€", GBP: "£", JPY: "¥", CNY: "CN¥" };
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  INR: "₹",
+  USD: "US$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  CNY: "CN¥",
+};
 
 /** A count or plain number with en-IN grouping: 12345678 → "1,23,45,678". */
 export function formatCount(value: number, fractionDigits = 0): string {

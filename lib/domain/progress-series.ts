@@ -43,5 +43,11 @@ export function progressSeries(
       recorded,
       expected: c.dueOn && date >= c.baselineDate && date <= c.dueOn ? expectedValueOn(date, c) : null,
     }));
-  return { rows, target: c.targetValue, dueOn: c.dueOn, dueT: c.dueOn ? toT(c.dueOn) : null, todayT: toT(today) };
+  return {
+    rows,
+    target: c.targetValue,
+    dueOn: c.dueOn,
+    dueT: c.dueOn ? toT(c.dueOn) : null,
+    todayT: toT(today),
+  };
 }

@@ -41,7 +41,8 @@ export const STATUS_RULES: Record<CommitmentStatus, string> = {
   overdue_unverified:
     "The deadline has passed, the target was not met by then, and nothing has been recorded since the deadline: the outcome is unknown and needs a reviewer.",
   on_track: `The latest value is at or beyond the straight line from baseline to target on the date it was recorded, allowing ${ON_TRACK_TOLERANCE * 100}% of the distance from baseline to target.`,
-  behind: "The latest value falls short of the straight line from baseline to target by more than the tolerance.",
+  behind:
+    "The latest value falls short of the straight line from baseline to target by more than the tolerance.",
   no_data: "No progress has been recorded since the baseline.",
   undated:
     "Progress is recorded but the company named no deadline, so there is no line to be on or off; it becomes achieved when the target is met.",
@@ -113,7 +114,9 @@ function latestOf(points: readonly ProgressPoint[]): ProgressPoint | null {
  * Progress dated before the baseline or after today is not evidence of progress and is ignored.
  */
 export function computeStatus(c: StatusInput, today: string): StatusResult {
-  const usable = c.progress.filter((p) => p.asOf >= c.baselineDate && p.asOf <= today && Number.isFinite(p.value));
+  const usable = c.progress.filter(
+    (p) => p.asOf >= c.baselineDate && p.asOf <= today && Number.isFinite(p.value),
+  );
   const latest = latestOf(usable);
   const daysToDeadline = c.dueOn ? daysBetween(today, c.dueOn) : null;
   const expectedToday = expectedValueOn(today, c);

@@ -50,7 +50,14 @@ export const EVIDENCE_GRADES = [
 ] as const;
 export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
 
-export const SOURCE_KINDS = ["news", "press_release", "social_post", "filing", "government", "other"] as const;
+export const SOURCE_KINDS = [
+  "news",
+  "press_release",
+  "social_post",
+  "filing",
+  "government",
+  "other",
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const ROLES = ["contributor", "reviewer", "admin"] as const;
@@ -62,7 +69,13 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export const SUBMISSION_ACTIONS = ["create", "change", "withdraw"] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
 
-export const SUBMISSION_STATES = ["pending", "approved", "rejected", "changes_requested", "withdrawn"] as const;
+export const SUBMISSION_STATES = [
+  "pending",
+  "approved",
+  "rejected",
+  "changes_requested",
+  "withdrawn",
+] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
 export const COMPANY_KIND_LABELS: Record<CompanyKind, string> = {

@@ -10,7 +10,9 @@ function wholeNumber(name: string, { min, max }: { min: number; max: number }) {
     .string()
     .regex(DIGITS, `${name} must be a whole number`)
     .transform(Number)
-    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+    .pipe(
+      z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`),
+    );
 }
 
 export const MAX_PER_PAGE = 100;

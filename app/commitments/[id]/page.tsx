@@ -65,8 +65,8 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
         </h2>
         {c.status.status === "overdue_unverified" ? (
           <p className="notice">
-            The deadline has passed and no outcome has been recorded since. Until a reviewer records evidence of the
-            outcome, whether the target was met is unknown.
+            The deadline has passed and no outcome has been recorded since. Until a reviewer records evidence
+            of the outcome, whether the target was met is unknown.
           </p>
         ) : null}
         {c.withdrawnOn ? (
@@ -80,7 +80,10 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
           {latest
             ? `${formatValue(latest.value, c.unit)} on ${formatIndiaDate(latest.asOf)}`
             : "none since the baseline"}
-          {c.status.percentOfWay !== null ? <> ({formatPercent(c.status.percentOfWay, 0)} of the way to target)</> : null}.
+          {c.status.percentOfWay !== null ? (
+            <> ({formatPercent(c.status.percentOfWay, 0)} of the way to target)</>
+          ) : null}
+          .
         </p>
         {c.status.expectedToday !== null ? (
           <p>
@@ -88,11 +91,7 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
             {formatValue(c.status.expectedToday, c.unit)}.
           </p>
         ) : null}
-        {c.status.stale ? (
-          <p>
-            The latest evidence is more than {STALE_AFTER_DAYS} days old.
-          </p>
-        ) : null}
+        {c.status.stale ? <p>The latest evidence is more than {STALE_AFTER_DAYS} days old.</p> : null}
         <p className="meta">
           Computed for {formatIndiaDate(asOf)}. <Link href="/methodology">How status is computed</Link>.
         </p>
@@ -104,7 +103,8 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
         <dd>{c.company.name}</dd>
         <dt>Measure</dt>
         <dd>
-          {METRIC_LABELS[c.metric]}, in {UNIT_LABELS[c.unit]} ({c.direction === DIRECTIONS[0] ? "higher is better" : "lower is better"})
+          {METRIC_LABELS[c.metric]}, in {UNIT_LABELS[c.unit]} (
+          {c.direction === DIRECTIONS[0] ? "higher is better" : "lower is better"})
         </dd>
         <dt>Baseline</dt>
         <dd>
@@ -115,7 +115,12 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
         <dt>Deadline</dt>
         <dd>
           {c.deadlineLabel}
-          {c.dueOn ? <> (due {formatIndiaDate(c.dueOn)}; precision: {c.deadlinePrecision})</> : null}
+          {c.dueOn ? (
+            <>
+              {" "}
+              (due {formatIndiaDate(c.dueOn)}; precision: {c.deadlinePrecision})
+            </>
+          ) : null}
         </dd>
         <dt>Evidence</dt>
         <dd>
@@ -145,8 +150,8 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
           <LazyProgressChart series={series} unitSuffix={unitSuffix} title={`Progress: ${c.title}`} />
         </div>
         <figcaption>
-          The dashed line runs straight from the baseline to the target at the deadline; the solid line joins the
-          values recorded. The same data follow as a table.
+          The dashed line runs straight from the baseline to the target at the deadline; the solid line joins
+          the values recorded. The same data follow as a table.
         </figcaption>
       </figure>
       <div className="table-wrap">

@@ -7,10 +7,14 @@ import { RecordIdSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, ctx: RouteContext<"/api/v1/commitments/[id]">): Promise<Response> {
+export async function GET(
+  _request: Request,
+  ctx: RouteContext<"/api/v1/commitments/[id]">,
+): Promise<Response> {
   const { id: raw } = await ctx.params;
   const id = RecordIdSchema.safeParse(raw);
-  if (!id.success) return badParameter({ parameter: "id", message: id.error.issues[0]?.message ?? "Invalid id" });
+  if (!id.success)
+    return badParameter({ parameter: "id", message: id.error.issues[0]?.message ?? "Invalid id" });
 
   const commitment = getCommitment(getDb(), id.data, today());
   if (!commitment) return notFound(`No published commitment has id ${id.data}`);
