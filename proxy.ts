@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
+
+// Runs before every page and API request: a fresh CSP nonce and a request id that error pages
+// and logs share. Authorization is NOT decided here; every action and route checks it itself.
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("x-request-id", requestId);
+  headers.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};
