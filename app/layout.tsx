@@ -30,7 +30,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <Link href="/commitments">Commitments</Link>
                 </li>
                 <li>
-                  <Link href="/api/v1/commitments">API</Link>
+                  <Link href="/companies">Companies</Link>
+                </li>
+                <li>
+                  <Link href="/states">States</Link>
+                </li>
+                <li>
+                  <Link href="/methodology">Methodology</Link>
                 </li>
               </ul>
             </nav>

@@ -53,6 +53,11 @@ export const FacilityStageSchema = z
   .enum(FACILITY_STAGES, { error: () => `stage must be one of ${FACILITY_STAGES.join(", ")}` })
   .describe(`A facility's stage: one of ${FACILITY_STAGES.join(", ")}.`);
 
+/** Optional, keeping the description: in zod 4 a wrapper does not inherit its inner schema's. */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.optional().describe(schema.description ?? "");
+}
+
 const pageField = PageNumberSchema.default(1).describe("Page number, from 1.");
 const perPageField = z
   .string()
@@ -69,9 +74,9 @@ const perPageField = z
   .describe(`Items per page, 1 to ${MAX_PER_PAGE}; ${DEFAULT_PER_PAGE} when not given.`);
 
 const companyFilter = (what: string) =>
-  slugSchema("company").optional().describe(`Only ${what} of the company with this slug, e.g. xiaomi.`);
+  slugSchema("company").optional().describe(`Only ${what} the company with this slug, e.g. xiaomi.`);
 
-export const CompaniesCsvParamsSchema = z.object({ q: CompanyNameQuerySchema.optional() }).strict();
+export const CompaniesCsvParamsSchema = z.object({ q: optional(CompanyNameQuerySchema) }).strict();
 export const CompaniesParamsSchema = CompaniesCsvParamsSchema.extend({
   page: pageField,
   per_page: perPageField,
@@ -88,9 +93,9 @@ export const CompanyParamsSchema = z
 
 export const FacilitiesCsvParamsSchema = z
   .object({
-    state: StateCodeSchema.optional(),
+    state: optional(StateCodeSchema),
     company: companyFilter("facilities operated by"),
-    stage: FacilityStageSchema.optional(),
+    stage: optional(FacilityStageSchema),
   })
   .strict();
 export const FacilitiesParamsSchema = FacilitiesCsvParamsSchema.extend({
@@ -100,10 +105,39 @@ export const FacilitiesParamsSchema = FacilitiesCsvParamsSchema.extend({
 export type FacilitiesFilter = z.output<typeof FacilitiesCsvParamsSchema>;
 
 export const PartnershipsCsvParamsSchema = z
-  .object({ company: companyFilter("partnerships, as brand or as partner,") })
+  .object({ company: companyFilter("partnerships, as brand or as partner, of") })
   .strict();
 export const PartnershipsParamsSchema = PartnershipsCsvParamsSchema.extend({
   page: pageField,
   per_page: perPageField,
 }).strict();
 export type PartnershipsFilter = z.output<typeof PartnershipsCsvParamsSchema>;
+
+// Pages read the same parameters, but a person who mistypes a URL gets the nearest sensible view
+// with a notice, instead of the API's 400.
+
+type SearchParamValue = string | string[] | undefined;
+
+/** The last value of a parameter, as URLSearchParams-based parsing in the API keeps it. */
+export function lastValue(raw: SearchParamValue): string | undefined {
+  return Array.isArray(raw) ? raw.at(-1) : raw;
+}
+
+/** A page number from a page's address; a malformed one gives page 1 and is returned to report. */
+export function pageFromParam(raw: SearchParamValue): { page: number; rejected: string | null } {
+  const value = lastValue(raw);
+  if (value === undefined) return { page: 1, rejected: null };
+  const parsed = PageNumberSchema.safeParse(value);
+  return parsed.success ? { page: parsed.data, rejected: null } : { page: 1, rejected: value };
+}
+
+/** The company search from a page's address; one that cannot be used gives all companies and is reported. */
+export function companySearchFromParam(raw: SearchParamValue): {
+  q: string | undefined;
+  rejected: string | null;
+} {
+  const value = lastValue(raw);
+  if (value === undefined) return { q: undefined, rejected: null };
+  const parsed = CompanyNameQuerySchema.safeParse(value);
+  return parsed.success ? { q: parsed.data, rejected: null } : { q: undefined, rejected: value };
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { listStates } from "@/db/queries/states";
+import { formatCount } from "@/lib/domain/format";
+import { ISO_3166_IN_URL, STATE_KIND_LABELS } from "@/lib/domain/india-states";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "States and union territories" };
+
+export default function StatesPage() {
+  const { states, unrecognised } = listStates(getDb());
+
+  return (
+    <>
+      <h1>States and union territories</h1>
+      <p className="lede">
+        Facilities and commitments in each of India&apos;s 28 states and 8 union territories. A facility is in
+        one place; a commitment counts in every state it names, so the commitment counts add up to more than
+        the number of commitments. Counts include withdrawn records, which are marked on each state&apos;s
+        page.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{formatCount(states.length)} states and union territories, by name</caption>
+          <thead>
+            <tr>
+              <th scope="col">State or union territory</th>
+              <th scope="col">Kind</th>
+              <th scope="col">ISO 3166-2 code</th>
+              <th scope="col" className="num">
+                Facilities
+              </th>
+              <th scope="col" className="num">
+                Commitments
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {states.map((s) => (
+              <tr key={s.code}>
+                <th scope="row">
+                  <Link href={`/states/${s.code}`}>{s.name}</Link>
+                </th>
+                <td>{STATE_KIND_LABELS[s.kind]}</td>
+                <td>{s.code}</td>
+                <td className="num">{formatCount(s.facilities)}</td>
+                <td className="num">{formatCount(s.commitments)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {unrecognised.length > 0 ? (
+        <>
+          <h2>Records under other codes</h2>
+          <p>
+            These records carry a code that is not a current or former ISO 3166-2:IN code, so they are in no
+            row above. They are listed here so that none is left out; a reviewer should correct the code.
+          </p>
+          <div className="table-wrap">
+            <table>
+              <caption>Records under codes that name no state or union territory</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Code as recorded</th>
+                  <th scope="col" className="num">
+                    Facilities
+                  </th>
+                  <th scope="col" className="num">
+                    Commitments
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {unrecognised.map((u) => (
+                  <tr key={u.code}>
+                    <th scope="row">{u.code}</th>
+                    <td className="num">{formatCount(u.facilities)}</td>
+                    <td className="num">{formatCount(u.commitments)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h2>Sources</h2>
+      <p>
+        Codes, names and kinds are those of{" "}
+        <a href={ISO_3166_IN_URL} rel="noopener noreferrer external">
+          ISO 3166-2:IN
+        </a>{" "}
+        as of 2026, including the codes ISO changed in November 2023 (Chhattisgarh IN-CG, Odisha IN-OD,
+        Telangana IN-TS, Uttarakhand IN-UK). Records made under a former code count under the current one.
+        Each facility and commitment links to its own sources on its state&apos;s page.
+      </p>
+    </>
+  );
+}
