@@ -4,6 +4,16 @@ import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
 // Runs before every page and API request: a fresh CSP nonce and a request id that error pages
 // and logs share. Authorization is NOT decided here; every action and route checks it itself.
 export function proxy(request: NextRequest) {
+  // A malformed percent-encoding (/companies/%E0%A4) makes Next fail with a 500 before any route
+  // runs; it is the client's mistake, so say so.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return new NextResponse("Bad request: the address contains a malformed percent-encoding.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const nonce = createNonce();
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));

@@ -44,4 +44,11 @@ test.describe("security headers", () => {
     const replaced = await request.get("/commitments", { headers: { "x-request-id": "bad id <script>" } });
     expect(replaced.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  test("a malformed percent-encoding in the address is a 400, not a 500", async ({ request }) => {
+    for (const path of ["/commitments/%E0%A4", "/api/v1/commitments/%E0%A4", "/companies/%E0%A4", "/states/%E0%A4"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+    }
+  });
 });

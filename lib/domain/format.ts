@@ -6,8 +6,17 @@ import type { Unit } from "./vocabulary";
 const LAKH = 1e5;
 const CRORE = 1e7;
 
-const grouping = (maximumFractionDigits: number) =>
-  new Intl.NumberFormat("en-IN", { maximumFractionDigits, minimumFractionDigits: 0 });
+// Building an Intl.NumberFormat costs tens of microseconds; a long list formats thousands of
+// numbers, so one formatter per precision is kept.
+const formatters = new Map<number, Intl.NumberFormat>();
+const grouping = (maximumFractionDigits: number) => {
+  let f = formatters.get(maximumFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat("en-IN", { maximumFractionDigits, minimumFractionDigits: 0 });
+    formatters.set(maximumFractionDigits, f);
+  }
+  return f;
+};
 
 const CURRENCY_SYMBOLS: Record<string, string> = {
   INR: "₹",
