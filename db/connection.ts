@@ -28,7 +28,8 @@ export type OpenOptions = { migrate?: boolean; seed?: boolean };
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const { migrate: runMigrations = true, seed = true } = options;
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+  if (file !== ":memory:")
+    fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");

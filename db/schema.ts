@@ -26,6 +26,7 @@ import {
   SUBMISSION_STATES,
   UNITS,
 } from "@/lib/domain/vocabulary";
+import { STATUSES } from "@/lib/domain/status";
 
 // SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
 // same list the application validates against, so a bad value cannot be stored by any path.
@@ -129,7 +130,10 @@ export const companies = sqliteTable(
     uniqueIndex("companies_slug_unique").on(t.slug),
     index("companies_name_idx").on(t.name),
     check("companies_kind_check", oneOf(t.kind, COMPANY_KINDS)),
-    check("companies_slug_format", sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 1 and 80`),
+    check(
+      "companies_slug_format",
+      sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 1 and 80`,
+    ),
     check("companies_hq_country_format", sql`${t.hqCountry} glob '[A-Z][A-Z]'`),
     check("companies_withdrawn_on_date", isoDate(t.withdrawnOn)),
   ],
@@ -227,6 +231,8 @@ export const commitments = sqliteTable(
   (t) => [
     index("commitments_company_idx").on(t.companyId),
     index("commitments_due_on_idx").on(t.dueOn),
+    // Sorting by title reads this index in order; the other sorts use commitment_status's indexes.
+    index("commitments_title_idx").on(t.title, t.id),
     index("commitments_scheme_idx").on(t.scheme),
     index("commitments_evidence_idx").on(t.evidenceGrade),
     index("commitments_superseded_idx").on(t.supersededById),
@@ -244,7 +250,80 @@ export const commitments = sqliteTable(
     check("commitments_announced_on_date", isoDate(t.announcedOn)),
     check("commitments_withdrawn_on_date", isoDate(t.withdrawnOn)),
     check("commitments_due_after_baseline", sql`${t.dueOn} is null or ${t.dueOn} >= ${t.baselineDate}`),
-    check("commitments_not_self_superseded", sql`${t.supersededById} is null or ${t.supersededById} <> ${t.id}`),
+    check(
+      "commitments_not_self_superseded",
+      sql`${t.supersededById} is null or ${t.supersededById} <> ${t.id}`,
+    ),
+  ],
+);
+
+// Status is a pure function of a commitment, its published progress and today's date, so it is not
+// stored on the commitment. Filtering and counting by status over 100,000 commitments needs it in an
+// index, though, so this table keeps the last computed result together with the first date on which
+// it could change (statusValidUntil in lib/domain/status-validity.ts). ensureStatusesFresh
+// (db/queries/status-summary.ts) recomputes, with computeStatus, every row due on or before today
+// before any read that uses the table.
+//
+// The table also carries copies of the commitment columns that the explorer filters, counts and
+// sorts by. Its rows are narrow (about a tenth of a commitment's), so a count or a facet over every
+// commitment reads a few megabytes of index instead of the whole commitments table, and a filter
+// on status plus another column is answered from one table.
+//
+// Triggers (drizzle/0002) keep it whole: a new commitment gets a row; any change to a commitment
+// copies its columns again, and any change to its categories re-lists them; any change to a
+// commitment or its progress sets valid_until to '0000-00-00' ("recompute"), which sorts before
+// every date.
+export const STATUS_MUST_RECOMPUTE = "0000-00-00";
+
+export const commitmentStatus = sqliteTable(
+  "commitment_status",
+  {
+    commitmentId: integer("commitment_id")
+      .primaryKey()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    // Copies of commitments columns, written only by the triggers.
+    companyId: integer("company_id").notNull(),
+    /** Not superseded: superseded_by_id is null. */
+    isCurrent: integer("is_current", { mode: "boolean" }).notNull(),
+    scheme: text("scheme", { enum: SCHEMES }),
+    evidenceGrade: text("evidence_grade", { enum: EVIDENCE_GRADES }).notNull(),
+    dueOn: text("due_on"),
+    announcedOn: text("announced_on"),
+    /** The commitment's product categories, sorted, joined by U+001F; null when it has none. */
+    categories: text("categories"),
+    // The status on computed_for, unchanged until valid_until. Null only until the first
+    // recomputation of a newly inserted commitment.
+    status: text("status", { enum: STATUSES }),
+    latestAsOf: text("latest_as_of"),
+    latestValue: real("latest_value"),
+    percentOfWay: real("percent_of_way"),
+    stale: integer("stale", { mode: "boolean" }).notNull().default(false),
+    // A read for an earlier date than this recomputes the row: validity only runs forward.
+    computedFor: text("computed_for"),
+    validUntil: text("valid_until").notNull().default(STATUS_MUST_RECOMPUTE),
+  },
+  (t) => [
+    index("commitment_status_valid_until_idx").on(t.validUntil),
+    index("commitment_status_computed_for_idx").on(t.computedFor),
+    // Every filter leads with is_current, because every view leaves superseded commitments out
+    // unless asked; each index ends with the commitment id (the rowid), the tie-break of every order.
+    index("commitment_status_status_idx").on(t.isCurrent, t.status),
+    index("commitment_status_company_idx").on(t.isCurrent, t.companyId),
+    index("commitment_status_scheme_idx").on(t.isCurrent, t.scheme),
+    index("commitment_status_evidence_idx").on(t.isCurrent, t.evidenceGrade),
+    // Due-date ranges and latest deadline first; with status, deadlines per year by status is read
+    // from this index alone. Soonest deadline first, undated last, has an expression index
+    // (commitment_status_due_sort_idx) in drizzle/0002: drizzle-kit splits index expressions at commas.
+    index("commitment_status_due_on_idx").on(t.isCurrent, t.dueOn, t.status),
+    index("commitment_status_announced_idx").on(t.isCurrent, t.announcedOn),
+    // Commitments by sector and status for the dashboard, read in group order without a join.
+    index("commitment_status_categories_idx").on(t.isCurrent, t.categories, t.status),
+    check("commitment_status_status_check", sql`${t.status} is null or ${oneOf(t.status, STATUSES)}`),
+    check(
+      "commitment_status_valid_until_date",
+      sql`${t.validUntil} = '${sql.raw(STATUS_MUST_RECOMPUTE)}' or (${isoDate(t.validUntil)})`,
+    ),
+    check("commitment_status_computed_for_date", isoDate(t.computedFor)),
   ],
 );
 
@@ -303,9 +382,7 @@ function sourceLinks<T extends string>(name: T, recordColumn: string, recordTabl
   return sqliteTable(
     name,
     {
-      recordId: integer(recordColumn)
-        .notNull()
-        .references(recordTable),
+      recordId: integer(recordColumn).notNull().references(recordTable),
       sourceId: integer("source_id")
         .notNull()
         .references(() => sources.id),
@@ -318,7 +395,11 @@ export const companySources = sourceLinks("company_sources", "company_id", () =>
 export const facilitySources = sourceLinks("facility_sources", "facility_id", () => facilities.id);
 export const partnershipSources = sourceLinks("partnership_sources", "partnership_id", () => partnerships.id);
 export const commitmentSources = sourceLinks("commitment_sources", "commitment_id", () => commitments.id);
-export const progressSources = sourceLinks("progress_update_sources", "progress_update_id", () => progressUpdates.id);
+export const progressSources = sourceLinks(
+  "progress_update_sources",
+  "progress_update_id",
+  () => progressUpdates.id,
+);
 
 export const submissions = sqliteTable(
   "submissions",
@@ -383,3 +464,4 @@ export type ProgressRow = typeof progressUpdates.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 export type FacilityRow = typeof facilities.$inferSelect;
 export type PartnershipRow = typeof partnerships.$inferSelect;
+export type CommitmentStatusRow = typeof commitmentStatus.$inferSelect;

@@ -41,7 +41,8 @@ export const SEED_SOURCES: SeedSource[] = [
     key: "post",
     url: "https://www.businesstoday.in/technology/news/story/xiaomi-partners-with-optiemus-to-manufacture-wireless-audio-products-in-india-383326-2023-05-29",
     title: "Xiaomi partners with Optiemus to manufacture wireless audio products in India",
-    publisher: "Business Today, quoting a post by Muralikrishnan B, Xiaomi India President, and Xiaomi's official statement",
+    publisher:
+      "Business Today, quoting a post by Muralikrishnan B, Xiaomi India President, and Xiaomi's official statement",
     kind: "news",
     publishedOn: "2023-05-29",
     excerpt:
@@ -252,7 +253,8 @@ export const SEED_COMMITMENTS: SeedCommitment[] = [
   {
     company: "tesla",
     title: "Set up a manufacturing plant in India",
-    description: "Tesla is in talks with government officials about setting up a manufacturing plant in India.",
+    description:
+      "Tesla is in talks with government officials about setting up a manufacturing plant in India.",
     metric: "facility_milestone",
     unit: "yes_no",
     direction: "increase",

@@ -64,7 +64,10 @@ export function seedFacts(db: BetterSQLite3Database<typeof schema>): { inserted:
       let row = tx.select({ id: companies.id }).from(companies).where(eq(companies.slug, c.slug)).get();
       if (!row) {
         row = tx.insert(companies).values(values).returning({ id: companies.id }).get();
-        for (const k of keys) tx.insert(companySources).values({ recordId: row.id, sourceId: sourceId(k) }).run();
+        for (const k of keys)
+          tx.insert(companySources)
+            .values({ recordId: row.id, sourceId: sourceId(k) })
+            .run();
         recordRevision(tx, "company", row.id, c);
         inserted++;
       }
@@ -91,7 +94,10 @@ export function seedFacts(db: BetterSQLite3Database<typeof schema>): { inserted:
           .values({ ...rest, operatorCompanyId })
           .returning({ id: facilities.id })
           .get();
-        for (const k of keys) tx.insert(facilitySources).values({ recordId: row.id, sourceId: sourceId(k) }).run();
+        for (const k of keys)
+          tx.insert(facilitySources)
+            .values({ recordId: row.id, sourceId: sourceId(k) })
+            .run();
         recordRevision(tx, "facility", row.id, f);
         inserted++;
       }
@@ -105,15 +111,28 @@ export function seedFacts(db: BetterSQLite3Database<typeof schema>): { inserted:
       const existing = tx
         .select({ id: partnerships.id })
         .from(partnerships)
-        .where(and(eq(partnerships.brandCompanyId, brandCompanyId), eq(partnerships.partnerCompanyId, partnerCompanyId)))
+        .where(
+          and(
+            eq(partnerships.brandCompanyId, brandCompanyId),
+            eq(partnerships.partnerCompanyId, partnerCompanyId),
+          ),
+        )
         .get();
       if (existing) continue;
       const row = tx
         .insert(partnerships)
-        .values({ ...rest, brandCompanyId, partnerCompanyId, facilityId: facility ? (facilityIds.get(facility) ?? null) : null })
+        .values({
+          ...rest,
+          brandCompanyId,
+          partnerCompanyId,
+          facilityId: facility ? (facilityIds.get(facility) ?? null) : null,
+        })
         .returning({ id: partnerships.id })
         .get();
-      for (const k of keys) tx.insert(partnershipSources).values({ recordId: row.id, sourceId: sourceId(k) }).run();
+      for (const k of keys)
+        tx.insert(partnershipSources)
+          .values({ recordId: row.id, sourceId: sourceId(k) })
+          .run();
       recordRevision(tx, "partnership", row.id, p);
       inserted++;
     }
@@ -132,9 +151,14 @@ export function seedFacts(db: BetterSQLite3Database<typeof schema>): { inserted:
         .values({ ...rest, companyId: cid })
         .returning({ id: commitments.id })
         .get();
-      for (const k of keys) tx.insert(commitmentSources).values({ recordId: row.id, sourceId: sourceId(k) }).run();
-      for (const category of categories) tx.insert(commitmentCategories).values({ commitmentId: row.id, category }).run();
-      for (const stateCode of states) tx.insert(commitmentStates).values({ commitmentId: row.id, stateCode }).run();
+      for (const k of keys)
+        tx.insert(commitmentSources)
+          .values({ recordId: row.id, sourceId: sourceId(k) })
+          .run();
+      for (const category of categories)
+        tx.insert(commitmentCategories).values({ commitmentId: row.id, category }).run();
+      for (const stateCode of states)
+        tx.insert(commitmentStates).values({ commitmentId: row.id, stateCode }).run();
       recordRevision(tx, "commitment", row.id, { ...c, progress: undefined });
       for (const u of progress) {
         const { sources: progressKeys, ...values } = u;
@@ -143,7 +167,10 @@ export function seedFacts(db: BetterSQLite3Database<typeof schema>): { inserted:
           .values({ ...values, commitmentId: row.id })
           .returning({ id: progressUpdates.id })
           .get();
-        for (const k of progressKeys) tx.insert(progressSources).values({ recordId: pu.id, sourceId: sourceId(k) }).run();
+        for (const k of progressKeys)
+          tx.insert(progressSources)
+            .values({ recordId: pu.id, sourceId: sourceId(k) })
+            .run();
         recordRevision(tx, "progress_update", pu.id, { commitment: c.title, ...u });
       }
       inserted++;

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("security headers", () => {
-  test("pages carry a nonce-based CSP and the protective headers, and no X-Powered-By", async ({ request }) => {
+  test("pages carry a nonce-based CSP and the protective headers, and no X-Powered-By", async ({
+    request,
+  }) => {
     const first = await request.get("/commitments");
     const second = await request.get("/commitments");
     const csp = first.headers()["content-security-policy"] ?? "";
@@ -20,7 +22,9 @@ test.describe("security headers", () => {
     expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test("every script on a page carries the nonce, and the page runs with no CSP violation", async ({ page }) => {
+  test("every script on a page carries the nonce, and the page runs with no CSP violation", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (msg) => {
       if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
@@ -30,9 +34,9 @@ test.describe("security headers", () => {
     expect(nonce).toBeTruthy();
     // The chart is drawn by client-side JavaScript, so it appears only if the scripts were allowed.
     await expect(page.locator(".chart-box .recharts-wrapper > svg.recharts-surface")).toBeVisible();
-    const inlineScripts = await page.locator("script:not([src])").evaluateAll((els) =>
-      els.map((el) => (el as HTMLScriptElement).nonce),
-    );
+    const inlineScripts = await page
+      .locator("script:not([src])")
+      .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
     expect(inlineScripts.length).toBeGreaterThan(0);
     for (const n of inlineScripts) expect(n).toBe(nonce);
     expect(violations).toEqual([]);
@@ -46,7 +50,12 @@ test.describe("security headers", () => {
   });
 
   test("a malformed percent-encoding in the address is a 400, not a 500", async ({ request }) => {
-    for (const path of ["/commitments/%E0%A4", "/api/v1/commitments/%E0%A4", "/companies/%E0%A4", "/states/%E0%A4"]) {
+    for (const path of [
+      "/commitments/%E0%A4",
+      "/api/v1/commitments/%E0%A4",
+      "/companies/%E0%A4",
+      "/states/%E0%A4",
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(400);
     }

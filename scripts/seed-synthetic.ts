@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATABASE_PATH, databasePath, openDatabase } from "@/db/connection";
+import { ensureStatusesFresh } from "@/db/queries/status-summary";
+import { today } from "@/lib/server/clock";
 import {
   DEFAULT_BATCH_SIZE,
   MAX_SYNTHETIC_COMMITMENTS,
@@ -187,6 +189,11 @@ function main(): number {
     } finally {
       db.$client.pragma("synchronous = NORMAL");
     }
+    // Compute every status now, and give the planner its statistics, so the first web request on
+    // this file does not pay seconds for them.
+    const { recomputed } = ensureStatusesFresh(db, today());
+    db.$client.pragma("optimize");
+    console.log(`  statuses computed for ${recomputed.toLocaleString("en-US")} commitments`);
     // Fold the write-ahead log back into the file so the database is one self-contained file.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     console.log(summary(file, counts, (performance.now() - started) / 1000));

@@ -52,7 +52,13 @@ export function Field({ id, label, error, hint, required, children, name }: Fiel
 }
 
 /** The list of problems at the top of a form, each linking to its field, focused after submit. */
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string>; labels: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  labels,
+}: {
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+}) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (

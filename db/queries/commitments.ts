@@ -5,6 +5,7 @@ import {
   commitments,
   commitmentSources,
   commitmentStates,
+  commitmentStatus,
   companies,
   progressSources,
   progressUpdates,
@@ -15,10 +16,14 @@ import {
   type SourceRow,
 } from "../schema";
 import { deadlineLabel } from "@/lib/domain/dates";
+import { canonicalStateCode } from "@/lib/domain/india-states";
 import { computeStatus, STATUS_LABELS, type StatusResult } from "@/lib/domain/status";
+import { ensureStatusesFresh, statusFromStored } from "./status-summary";
 
 // Reads of published commitments. Everything in these tables is published: proposals live in
-// `submissions` until a reviewer approves them. Status is computed here, never read from storage.
+// `submissions` until a reviewer approves them. Status comes from computeStatus: directly for one
+// commitment, and through the commitment_status summary (kept fresh by ensureStatusesFresh, which
+// recomputes it with computeStatus) for lists, so a list and a filter by status always agree.
 
 export type SourceView = Pick<
   SourceRow,
@@ -46,6 +51,13 @@ export type RevisionView = {
   createdAt: string;
   actorName: string | null;
   submissionId: number | null;
+};
+
+/** A commitment as lists, the explorer and exports show it: the summary with its product categories and states. */
+export type CommitmentListItem = CommitmentSummary & {
+  categories: string[];
+  /** Current ISO 3166-2:IN codes: a former code stored on the record (IN-TG) is shown as today's (IN-TS). */
+  states: string[];
 };
 
 export type CommitmentDetail = CommitmentSummary & {
@@ -145,36 +157,108 @@ function sourcesFor(db: Db, ids: number[]) {
 
 const stripRecordId = <T extends { recordId: number }>({ recordId: _r, ...rest }: T) => rest;
 
-export type CommitmentPage = {
-  items: CommitmentSummary[];
+/**
+ * The list items for these commitments, in the order of `ids`, with status on `today` from the
+ * status summary. The caller runs ensureStatusesFresh(db, today) first (every list query does).
+ * A commitment inserted by another process since then has no stored status yet; its status is
+ * computed from its progress instead, so an item is never shown without one.
+ */
+export function commitmentListItems(db: Db, ids: readonly number[], today: string): CommitmentListItem[] {
+  if (ids.length === 0) return [];
+  const idList = [...ids];
+  const rows = db
+    .select({
+      ...commitmentColumns,
+      stored: {
+        status: commitmentStatus.status,
+        latestAsOf: commitmentStatus.latestAsOf,
+        latestValue: commitmentStatus.latestValue,
+        percentOfWay: commitmentStatus.percentOfWay,
+        stale: commitmentStatus.stale,
+      },
+    })
+    .from(commitments)
+    .innerJoin(companies, eq(companies.id, commitments.companyId))
+    .leftJoin(commitmentStatus, eq(commitmentStatus.commitmentId, commitments.id))
+    .where(inArray(commitments.id, idList))
+    .all();
+  const sourcesById = groupBy(sourcesFor(db, idList), (s) => s.recordId);
+  const categoriesById = groupBy(
+    db
+      .select({ id: commitmentCategories.commitmentId, value: commitmentCategories.category })
+      .from(commitmentCategories)
+      .where(inArray(commitmentCategories.commitmentId, idList))
+      .orderBy(asc(commitmentCategories.category))
+      .all(),
+    (r) => r.id,
+  );
+  const statesById = groupBy(
+    db
+      .select({ id: commitmentStates.commitmentId, value: commitmentStates.stateCode })
+      .from(commitmentStates)
+      .where(inArray(commitmentStates.commitmentId, idList))
+      .all(),
+    (r) => r.id,
+  );
+  const uncomputed = rows.filter((r) => r.stored?.status == null).map((r) => r.id);
+  const progressById = groupBy(publishedProgressFor(db, uncomputed), (p) => p.commitmentId);
+
+  const byId = new Map(
+    rows.map(({ stored, ...row }) => {
+      const status =
+        (stored && statusFromStored(stored, row, today)) ??
+        computeStatus({ ...row, progress: progressById.get(row.id) ?? [] }, today);
+      const states = [
+        ...new Set((statesById.get(row.id) ?? []).map((r) => canonicalStateCode(r.value) ?? r.value)),
+      ].sort();
+      const item: CommitmentListItem = {
+        ...row,
+        deadlineLabel: deadlineLabel(row.dueOn, row.deadlinePrecision),
+        status: { ...status, label: STATUS_LABELS[status.status] },
+        sources: (sourcesById.get(row.id) ?? []).map(stripRecordId),
+        categories: (categoriesById.get(row.id) ?? []).map((r) => r.value),
+        states,
+      };
+      return [row.id, item] as const;
+    }),
+  );
+  return idList.flatMap((id) => {
+    const item = byId.get(id);
+    return item ? [item] : [];
+  });
+}
+
+export type CommitmentPage<T = CommitmentListItem> = {
+  items: T[];
   total: number;
   page: number;
   perPage: number;
   totalPages: number;
 };
 
-/** A page of commitments, soonest deadline first (undated last), with status and sources. */
+/**
+ * A page of every commitment, superseded ones included, soonest deadline first (undated last).
+ * Prefer searchCommitments (db/queries/explorer.ts) with the explorer's parameters: it
+ * filters, sorts and, like the rest of the site, leaves out superseded commitments by default.
+ * listCommitments(db, { page, perPage, today }) gives the same items as
+ * searchCommitments(db, { ...DEFAULT_EXPLORER_QUERY, page, perPage, includeSuperseded: true }, today).
+ */
 export function listCommitments(
   db: Db,
   options: { page: number; perPage: number; today: string },
 ): CommitmentPage {
   const { page, perPage, today } = options;
+  ensureStatusesFresh(db, today);
   const total = db.select({ n: count() }).from(commitments).get()?.n ?? 0;
-  const rows = db
-    .select(commitmentColumns)
-    .from(commitments)
-    .innerJoin(companies, eq(companies.id, commitments.companyId))
-    .orderBy(sql`${commitments.dueOn} is null`, asc(commitments.dueOn), asc(commitments.id))
+  const ids = db
+    .select({ id: commitmentStatus.commitmentId })
+    .from(commitmentStatus)
+    .orderBy(sql`coalesce(${commitmentStatus.dueOn}, '9999-12-31')`, asc(commitmentStatus.commitmentId))
     .limit(perPage)
     .offset((page - 1) * perPage)
-    .all();
-
-  const ids = rows.map((r) => r.id);
-  const progressById = groupBy(publishedProgressFor(db, ids), (p) => p.commitmentId);
-  const sourcesById = groupBy(sourcesFor(db, ids), (s) => s.recordId);
-  const items = rows.map((row) =>
-    summarise(row, progressById.get(row.id) ?? [], (sourcesById.get(row.id) ?? []).map(stripRecordId), today),
-  );
+    .all()
+    .map((r) => r.id);
+  const items = commitmentListItems(db, ids, today);
   return { items, total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) };
 }
 

@@ -1,4 +1,9 @@
-import type { CommitmentDetail, CommitmentSummary, SourceView } from "@/db/queries/commitments";
+import type {
+  CommitmentDetail,
+  CommitmentListItem,
+  CommitmentSummary,
+  SourceView,
+} from "@/db/queries/commitments";
 import { STATUS_LABELS } from "@/lib/domain/status";
 
 // The public API's representation of records: snake_case, stable field names, every fact with
@@ -45,6 +50,11 @@ export function commitmentJson(c: CommitmentSummary) {
     },
     sources: c.sources.map(sourceJson),
   };
+}
+
+/** A commitment as lists and exports give it: the summary with its product categories and states. */
+export function commitmentListJson(c: CommitmentListItem) {
+  return { ...commitmentJson(c), product_categories: c.categories, states: c.states };
 }
 
 export function commitmentDetailJson(c: CommitmentDetail) {

@@ -24,7 +24,10 @@ export class RateLimiter {
     }
     w.count++;
     if (w.count <= this.rule.limit) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + this.rule.windowMs - now) / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((w.start + this.rule.windowMs - now) / 1000)),
+    };
   }
 
   private prune(now: number) {

@@ -7,12 +7,12 @@ describe("escapeCsvCell", () => {
     ["with, comma", '"with, comma"'],
     ['with "quotes"', '"with ""quotes"""'],
     ["line\nbreak", '"line\nbreak"'],
-    ["=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
     ["+91 98765", "'+91 98765"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tcmd", "'\tcmd"],
-    ["\rcmd", "\"'\rcmd\""],
+    ["\rcmd", '"\'\rcmd"'],
     [" padded ", '" padded "'],
     ["नोएडा", "नोएडा"],
   ])("escapes %j as %j", (input, expected) => {
@@ -50,7 +50,13 @@ describe("toCsv", () => {
 
 describe("citation", () => {
   it("names the tracker, the view, its address, the date and the licence", () => {
-    expect(citation({ title: "Commitments", url: "http://localhost/commitments?state=IN-UP", retrievedOn: "2026-11-25" })).toBe(
+    expect(
+      citation({
+        title: "Commitments",
+        url: "http://localhost/commitments?state=IN-UP",
+        retrievedOn: "2026-11-25",
+      }),
+    ).toBe(
       'Make in India localisation tracker, "Commitments", http://localhost/commitments?state=IN-UP, retrieved 2026-11-25. Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).',
     );
   });

@@ -16,7 +16,11 @@ export function escapeCsvCell(value: CsvValue): string {
 
 export type CsvColumn<T> = { header: string; value: (row: T) => CsvValue };
 
-export function toCsv<T>(rows: Iterable<T>, columns: readonly CsvColumn<T>[], preamble: readonly string[] = []): string {
+export function toCsv<T>(
+  rows: Iterable<T>,
+  columns: readonly CsvColumn<T>[],
+  preamble: readonly string[] = [],
+): string {
   const lines: string[] = preamble.map((line) => escapeCsvCell(line));
   lines.push(columns.map((c) => escapeCsvCell(c.header)).join(","));
   for (const row of rows) lines.push(columns.map((c) => escapeCsvCell(c.value(row))).join(","));
@@ -27,7 +31,15 @@ export const DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/
 export const TRACKER_NAME = "Make in India localisation tracker";
 
 /** How to cite an export: what it is, exactly where it came from, and when. */
-export function citation({ title, url, retrievedOn }: { title: string; url: string; retrievedOn: string }): string {
+export function citation({
+  title,
+  url,
+  retrievedOn,
+}: {
+  title: string;
+  url: string;
+  retrievedOn: string;
+}): string {
   return `${TRACKER_NAME}, "${title}", ${url}, retrieved ${retrievedOn}. Licence: ${DATA_LICENCE}.`;
 }
 

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SvgDownloadButton } from "./svg-download";
+
+// Every chart comes with its text alternative (a table), the data behind it as CSV, and its
+// image: a chart alone shuts out screen-reader users and anyone who wants to check the numbers.
+
+export type ChartPanelProps = {
+  id: string;
+  title: string;
+  description: string;
+  csvHref: string;
+  chart: ReactNode;
+  table: ReactNode;
+};
+
+export function ChartPanel({ id, title, description, csvHref, chart, table }: ChartPanelProps) {
+  return (
+    <section className="chart-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="meta">{description}</p>
+      <div id={id} className="chart-box" aria-hidden="true">
+        {chart}
+      </div>
+      <div className="chart-actions">
+        <Link href={csvHref}>Data behind this chart (CSV)</Link>
+        <SvgDownloadButton targetId={id} filename={`${id}.svg`} />
+      </div>
+      <details>
+        <summary>Show the data as a table</summary>
+        <div className="table-wrap">{table}</div>
+      </details>
+    </section>
+  );
+}
