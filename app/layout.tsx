@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { currentUser } from "@/lib/server/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
     "What companies have committed to manufacture and source in India, checked against their deadlines, with sources.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en-IN">
       <body>
@@ -38,6 +40,25 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/methodology">Methodology</Link>
                 </li>
+                {user ? (
+                  <>
+                    <li>
+                      <Link href="/submit">Submit</Link>
+                    </li>
+                    {user.role !== "contributor" ? (
+                      <li>
+                        <Link href="/review">Review</Link>
+                      </li>
+                    ) : null}
+                    <li>
+                      <Link href="/account">Account ({user.name})</Link>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <Link href="/sign-in">Sign in</Link>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>

@@ -59,6 +59,17 @@ const withdrawal = {
 // Synthetic rows exist only in load-test databases; the flag lets anyone tell them apart.
 const synthetic = { synthetic: integer("synthetic", { mode: "boolean" }).notNull().default(false) };
 
+// Accounts and sessions follow better-auth's core schema (it writes them through its Drizzle
+// adapter), so their times are Date values stored as milliseconds rather than ISO text.
+const authTimestamps = {
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+};
+
 export const users = sqliteTable(
   "users",
   {
@@ -68,7 +79,7 @@ export const users = sqliteTable(
     emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
     image: text("image"),
     role: text("role", { enum: ROLES }).notNull().default("contributor"),
-    ...timestamps,
+    ...authTimestamps,
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_role_check", oneOf(t.role, ROLES))],
 );
@@ -84,9 +95,42 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
-    ...timestamps,
+    ...authTimestamps,
   },
   (t) => [uniqueIndex("sessions_token_unique").on(t.token), index("sessions_user_idx").on(t.userId)],
+);
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    ...authTimestamps,
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = sqliteTable(
+  "verifications",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ...authTimestamps,
+  },
+  (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
 
 export const sources = sqliteTable(

@@ -1,0 +1,70 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { RateLimiter, retryMessage } from "@/lib/domain/rate-limit";
+import { getAuth } from "@/lib/server/auth";
+import { echoValues, type FormState } from "@/lib/server/form-state";
+import { clientAddress } from "@/lib/server/session";
+import { fieldErrors } from "@/lib/validation/submissions";
+import { safeNextPath, SignInSchema, SignUpSchema } from "@/lib/validation/account";
+
+// Limits per client address, in this process; better-auth applies its own to /api/auth too.
+const signInLimiter = new RateLimiter({ limit: 10, windowMs: 60_000 });
+const signUpLimiter = new RateLimiter({ limit: 5, windowMs: 10 * 60_000 });
+
+function limited(limiter: RateLimiter, key: string, formData: FormData): FormState | null {
+  const decision = limiter.hit(key);
+  if (decision.allowed) return null;
+  return { status: "error", message: retryMessage(decision.retryAfterSeconds), errors: {}, values: echoValues(formData) };
+}
+
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const tooMany = limited(signUpLimiter, await clientAddress(), formData);
+  if (tooMany) return tooMany;
+  const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { status: "error", errors: fieldErrors(parsed.error), values: echoValues(formData) };
+  }
+  try {
+    await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+  } catch (e) {
+    if (e instanceof APIError) {
+      const exists = /exist/i.test(e.message);
+      return {
+        status: "error",
+        errors: exists ? { email: "An account with this email already exists: sign in instead" } : {},
+        message: exists ? undefined : e.message,
+        values: echoValues(formData),
+      };
+    }
+    throw e;
+  }
+  redirect(safeNextPath(formData.get("next")));
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const email = String(formData.get("email") ?? "").toLowerCase();
+  const tooMany = limited(signInLimiter, `${await clientAddress()}:${email}`, formData);
+  if (tooMany) return tooMany;
+  const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { status: "error", errors: fieldErrors(parsed.error), values: echoValues(formData) };
+  }
+  try {
+    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+  } catch (e) {
+    if (e instanceof APIError) {
+      // The same words whether the email or the password was wrong: no account discovery.
+      return { status: "error", message: "The email or password is not right.", errors: {}, values: echoValues(formData) };
+    }
+    throw e;
+  }
+  redirect(safeNextPath(formData.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/");
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/server/session";
+import { signOutAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+const ROLE_WORDS = {
+  contributor: "Contributor: you can propose records; reviewers decide what is published.",
+  reviewer: "Reviewer: you decide what is published and watch the deadlines.",
+  admin: "Admin: you manage accounts and roles, and can review.",
+} as const;
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?next=/account");
+  return (
+    <>
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_WORDS[user.role]}</dd>
+      </dl>
+      <h2>What you can do</h2>
+      <ul>
+        <li>
+          <Link href="/submit">Propose a commitment, progress update, company, facility or partnership</Link>
+        </li>
+        <li>
+          <Link href="/account/submissions">See what became of your proposals</Link>
+        </li>
+        {user.role !== "contributor" ? (
+          <>
+            <li>
+              <Link href="/review">Review pending proposals</Link>
+            </li>
+            <li>
+              <Link href="/deadlines">Watch deadlines</Link>
+            </li>
+          </>
+        ) : null}
+        {user.role === "admin" ? (
+          <li>
+            <Link href="/admin/users">Manage accounts and roles</Link>
+          </li>
+        ) : null}
+      </ul>
+      <form action={signOutAction}>
+        <button type="submit" className="secondary">
+          Sign out
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { SignUpForm } from "@/components/forms/account-forms";
+import { safeNextPath } from "@/lib/validation/account";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {
+  const { next } = await searchParams;
+  return (
+    <>
+      <h1>Create an account</h1>
+      <p className="lede">
+        An account lets you propose commitments and progress, each with its source. A reviewer checks every proposal
+        before it is published.
+      </p>
+      <SignUpForm next={safeNextPath(next)} />
+    </>
+  );
+}

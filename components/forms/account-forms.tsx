@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction, signUpAction } from "@/app/account/actions";
+import { Field } from "@/components/ui/field";
+import { INITIAL_FORM_STATE } from "@/lib/server/form-state";
+import { FormProblems, SubmitButton, typed } from "./form-status";
+
+const LABELS = { name: "Name", email: "Email", password: "Password" };
+
+export function SignUpForm({ next }: { next: string }) {
+  const [state, action] = useActionState(signUpAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} noValidate>
+      <FormProblems state={state} labels={LABELS} />
+      <input type="hidden" name="next" value={next} />
+      <Field id="name" label="Name" error={state.errors.name} required>
+        {(p) => <input {...p} type="text" autoComplete="name" defaultValue={typed(state, "name")} key={`name-${typed(state, "name")}`} />}
+      </Field>
+      <Field id="email" label="Email" error={state.errors.email} required>
+        {(p) => <input {...p} type="email" autoComplete="email" defaultValue={typed(state, "email")} key={`email-${typed(state, "email")}`} />}
+      </Field>
+      <Field
+        id="password"
+        label="Password"
+        error={state.errors.password}
+        hint="At least 8 characters. A few words strung together make a good one; common passwords are refused."
+        required
+      >
+        {(p) => <input {...p} type="password" autoComplete="new-password" />}
+      </Field>
+      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+      <p>
+        Already have an account? <Link href={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </form>
+  );
+}
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action] = useActionState(signInAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} noValidate>
+      <FormProblems state={state} labels={LABELS} />
+      <input type="hidden" name="next" value={next} />
+      <Field id="email" label="Email" error={state.errors.email} required>
+        {(p) => <input {...p} type="email" autoComplete="email" defaultValue={typed(state, "email")} key={`email-${typed(state, "email")}`} />}
+      </Field>
+      <Field id="password" label="Password" error={state.errors.password} required>
+        {(p) => <input {...p} type="password" autoComplete="current-password" />}
+      </Field>
+      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <p>
+        New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

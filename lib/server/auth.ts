@@ -1,0 +1,98 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { getDb } from "@/db";
+import { databasePath } from "@/db/connection";
+import { accounts, sessions, users, verifications } from "@/db/schema";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGES, passwordProblem } from "@/lib/domain/passwords";
+
+// Email-and-password accounts through better-auth, with its tables in our SQLite file. The auth
+// instance is created on first use, like the database handle, so `next build` opens nothing.
+
+/**
+ * The secret that signs session cookies: BETTER_AUTH_SECRET when set, otherwise one generated on
+ * first start and kept beside the database (mode 0600), so the app runs from one command and
+ * sessions survive restarts.
+ */
+function authSecret(): string {
+  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databasePath())), "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process wrote it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+function createAuth() {
+  const baseURL = process.env.BETTER_AUTH_URL?.trim() || undefined;
+  return betterAuth({
+    appName: "Make in India localisation tracker",
+    baseURL,
+    secret: authSecret(),
+    database: drizzleAdapter(getDb(), {
+      provider: "sqlite",
+      // better-sqlite3 is synchronous: better-auth's asynchronous transactions cannot use it.
+      transaction: false,
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
+    user: {
+      additionalFields: {
+        // Every new account is a contributor; only an admin changes a role, never the person.
+        role: { type: "string", required: false, defaultValue: "contributor", input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 3600, max: 10 },
+      },
+    },
+    advanced: {
+      useSecureCookies: baseURL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    hooks: {
+      // The same password rule as the sign-up form, for anyone who posts to /api/auth directly.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-up/email") return;
+        const body = ctx.body as { password?: unknown; email?: unknown } | undefined;
+        const problem = passwordProblem(String(body?.password ?? ""), String(body?.email ?? ""));
+        if (problem) throw new APIError("BAD_REQUEST", { message: PASSWORD_MESSAGES[problem] });
+      }),
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+let instance: ReturnType<typeof createAuth> | undefined;
+
+export function getAuth() {
+  instance ??= createAuth();
+  return instance;
+}

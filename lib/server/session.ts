@@ -1,0 +1,47 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/domain/vocabulary";
+import { getAuth } from "./auth";
+
+// Who is asking, checked on the server for every action and route that changes data. The role is
+// read from the users table on each request, so an admin's change of role applies at once.
+
+export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const row = getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.id, session.user.id))
+    .get();
+  return row ?? null;
+}
+
+export type Authorization =
+  | { ok: true; user: SessionUser }
+  | { ok: false; status: 401 | 403; message: string };
+
+/** The signed-in user if their role is one of `roles`; otherwise why not, as a person would read it. */
+export async function authorize(roles: readonly Role[]): Promise<Authorization> {
+  const user = await currentUser();
+  if (!user) return { ok: false, status: 401, message: "Please sign in to do this." };
+  if (!roles.includes(user.role)) {
+    return { ok: false, status: 403, message: "Your account does not have permission to do this." };
+  }
+  return { ok: true, user };
+}
+
+export const ANY_ROLE: readonly Role[] = ["contributor", "reviewer", "admin"];
+export const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
+export const ADMINS: readonly Role[] = ["admin"];
+
+/** The client's address for rate limiting: the first X-Forwarded-For hop Next's server records. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}
