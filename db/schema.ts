@@ -509,3 +509,36 @@ export type SourceRow = typeof sources.$inferSelect;
 export type FacilityRow = typeof facilities.$inferSelect;
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type CommitmentStatusRow = typeof commitmentStatus.$inferSelect;
+
+export const SUBMISSION_EVENTS = [
+  "created",
+  "withdrawn",
+  "resubmitted",
+  "approved",
+  "rejected",
+  "changes_requested",
+] as const;
+
+// Everything that happened to a submission, in order: a resubmission keeps the payload it
+// replaced and a decision keeps its reason, so nothing a person typed or decided is lost.
+export const submissionEvents = sqliteTable(
+  "submission_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionId: integer("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    event: text("event", { enum: SUBMISSION_EVENTS }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    reason: text("reason"),
+    /** For "created" and "resubmitted": the payload as it was then. */
+    payload: text("payload", { mode: "json" }).$type<unknown>(),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index("submission_events_submission_idx").on(t.submissionId, t.id),
+    check("submission_events_event_check", oneOf(t.event, SUBMISSION_EVENTS)),
+  ],
+);
