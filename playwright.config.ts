@@ -39,6 +39,7 @@ export default defineConfig({
       // Statuses in the assertions are those of this date, whatever day the suite runs.
       TRACKER_TODAY: "2026-11-25",
       NEXT_TELEMETRY_DISABLED: "1",
+      TRACKER_ENABLE_TEST_ROUTES: "1",
     },
   },
 });

@@ -14,6 +14,24 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
+  // A server action posted from another origin is refused here with a 403. Next refuses it too,
+  // but as a 500; a forged request is the client's fault, and 5xx must mean ours.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const origin = request.headers.get("origin");
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = origin && origin !== "null" ? new URL(origin).host : null;
+    } catch {
+      originHost = null;
+    }
+    if (origin !== null && originHost !== host) {
+      return new NextResponse("Forbidden: this form was sent from another site.", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
+  }
   const nonce = createNonce();
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestId = requestIdFrom(request.headers.get("x-request-id"));

@@ -1,23 +1,27 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
-export default function ErrorPage({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const [requestId, setRequestId] = useState("");
   useEffect(() => {
-    console.error(error);
-  }, [error]);
+    setRequestId(document.querySelector<HTMLMetaElement>('meta[name="request-id"]')?.content ?? "");
+  }, []);
   return (
     <>
       <h1>Something went wrong</h1>
       <p>
-        The page could not be shown because of a problem on our side. Nothing you entered has been lost.
-        {error.digest ? <> If you report it, quote reference {error.digest}.</> : null}
+        This page could not be shown because of a problem on our side. Nothing that was already saved has been lost.
+        Please try again; if it happens again, tell us the reference below.
+      </p>
+      <p>
+        Reference: <code>{requestId || "unknown"}</code>
+        {error.digest ? (
+          <>
+            {" "}
+            (error <code>{error.digest}</code>)
+          </>
+        ) : null}
       </p>
       <button type="button" onClick={reset}>
         Try again

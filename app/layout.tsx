@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/server/session";
@@ -15,8 +16,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const requestId = (await headers()).get("x-request-id") ?? "";
   return (
     <html lang="en-IN">
+      <head>
+        {/* Read by the error page, so a person can quote the id that the server's log carries. */}
+        <meta name="request-id" content={requestId} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

@@ -1,0 +1,31 @@
+import type { Instrumentation } from "next";
+
+// Every server error is logged once, as one JSON line carrying the request id that proxy.ts
+// gave the request, which the error page shows the person: a report can be matched to its log.
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const headers = request.headers as Record<string, string | string[] | undefined>;
+  const requestId = headers["x-request-id"];
+  const err = error as Error & { digest?: string };
+  console.error(
+    JSON.stringify({
+      level: "error",
+      time: new Date().toISOString(),
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      digest: err.digest,
+      method: request.method,
+      path: request.path,
+      route: context.routePath,
+      kind: context.routeType,
+      message: err.message,
+      stack: err.stack,
+    }),
+  );
+};
+
+export async function register(): Promise<void> {
+  // Open (create, migrate, seed) the database when the server starts, not on the first request.
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { getDb } = await import("@/db");
+    getDb();
+  }
+}
