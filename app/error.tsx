@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
+const readRequestId = () => document.querySelector<HTMLMetaElement>('meta[name="request-id"]')?.content ?? "";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const [requestId, setRequestId] = useState("");
-  useEffect(() => {
-    setRequestId(document.querySelector<HTMLMetaElement>('meta[name="request-id"]')?.content ?? "");
-  }, []);
+  // The id the server gave this page's request, written into <head> by the root layout.
+  const requestId = useSyncExternalStore(noSubscription, readRequestId, () => "");
   return (
     <>
       <h1>Something went wrong</h1>
