@@ -38,6 +38,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/commitments">Commitments</Link>
                 </li>
                 <li>
+                  <Link href="/deadlines">Deadlines</Link>
+                </li>
+                <li>
                   <Link href="/companies">Companies</Link>
                 </li>
                 <li>

@@ -360,6 +360,8 @@ export const commitmentStatus = sqliteTable(
     // (commitment_status_due_sort_idx) in drizzle/0002: drizzle-kit splits index expressions at commas.
     index("commitment_status_due_on_idx").on(t.isCurrent, t.dueOn, t.status),
     index("commitment_status_announced_idx").on(t.isCurrent, t.announcedOn),
+    // The deadlines page lists what was achieved recently, newest evidence first.
+    index("commitment_status_achieved_idx").on(t.isCurrent, t.status, t.latestAsOf),
     // Commitments by sector and status for the dashboard, read in group order without a join.
     index("commitment_status_categories_idx").on(t.isCurrent, t.categories, t.status),
     check("commitment_status_status_check", sql`${t.status} is null or ${oneOf(t.status, STATUSES)}`),

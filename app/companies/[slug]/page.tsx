@@ -113,6 +113,14 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         />
       )}
       <Pager page={page} totalPages={c.commitments.totalPages} href={commitmentsHref} of="commitments" />
+      <p className="meta">
+        <a href={withParams("/api/v1/deadlines.ics", { company: c.slug })}>
+          Subscribe to this company&apos;s deadlines
+        </a>{" "}
+        in your calendar (iCalendar) ·{" "}
+        <Link href={withParams("/deadlines", { company: c.slug })}>its deadlines</Link> ·{" "}
+        <a href={withParams("/api/v1/changes.atom", { company: c.slug })}>its published changes (Atom)</a>
+      </p>
 
       <h2 id="partnerships-heading">Partnerships</h2>
       {c.partnerships.length === 0 ? (

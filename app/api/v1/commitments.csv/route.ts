@@ -4,10 +4,12 @@ import { exportCommitments } from "@/db/queries/explorer";
 import { COMMITMENT_CSV_COLUMNS } from "@/lib/api/commitment-export";
 import { badParameter } from "@/lib/api/responses";
 import { citation, csvResponse, toCsv } from "@/lib/export/csv";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { today } from "@/lib/server/clock";
 import { parseExplorerParams } from "@/lib/validation/explorer-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** Every commitment in the explorer's view (all pages), with a citation line first. */
 export function GET(request: NextRequest): Response {
@@ -21,7 +23,7 @@ export function GET(request: NextRequest): Response {
   const { items } = exportCommitments(getDb(), parsed.data, asOf);
   const viewUrl = new URL(
     `/commitments${params.size ? `?${params}` : ""}`,
-    request.nextUrl.origin,
+    requestOrigin(request),
   ).toString();
   const body = toCsv(items, COMMITMENT_CSV_COLUMNS, [
     citation({ title: "Commitments", url: viewUrl, retrievedOn: asOf }),

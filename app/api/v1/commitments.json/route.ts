@@ -4,10 +4,12 @@ import { exportCommitments } from "@/db/queries/explorer";
 import { commitmentListJson } from "@/lib/api/commitment-json";
 import { badParameter } from "@/lib/api/responses";
 import { citation, DATA_LICENCE } from "@/lib/export/csv";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { today } from "@/lib/server/clock";
 import { parseExplorerParams } from "@/lib/validation/explorer-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** Every commitment in the explorer's view as one JSON document, with its citation. */
 export function GET(request: NextRequest): Response {
@@ -20,7 +22,7 @@ export function GET(request: NextRequest): Response {
   const { total, items } = exportCommitments(getDb(), parsed.data, asOf);
   const viewUrl = new URL(
     `/commitments${params.size ? `?${params}` : ""}`,
-    request.nextUrl.origin,
+    requestOrigin(request),
   ).toString();
   const body = {
     citation: citation({ title: "Commitments", url: viewUrl, retrievedOn: asOf }),

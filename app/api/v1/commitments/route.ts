@@ -7,6 +7,7 @@ import { today } from "@/lib/server/clock";
 import { explorerSearchParams, parseExplorerParams } from "@/lib/validation/explorer-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** The explorer's view as JSON: the same parameters as /commitments, a page at a time. */
 export function GET(request: NextRequest): Response {

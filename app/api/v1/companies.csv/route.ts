@@ -9,6 +9,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { CompaniesCsvParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** Every company matching the same search as /api/v1/companies, unpaginated. */
 export function GET(request: NextRequest): Response {

@@ -7,6 +7,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { CompaniesParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 export function GET(request: NextRequest): Response {
   const parsed = CompaniesParamsSchema.safeParse(searchParamsObject(request.nextUrl.searchParams));

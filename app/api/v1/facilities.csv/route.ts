@@ -9,6 +9,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { FacilitiesCsvParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** Every facility matching the same filters as /api/v1/facilities, unpaginated. */
 export function GET(request: NextRequest): Response {

@@ -7,6 +7,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { FacilitiesParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 export function GET(request: NextRequest): Response {
   const parsed = FacilitiesParamsSchema.safeParse(searchParamsObject(request.nextUrl.searchParams));

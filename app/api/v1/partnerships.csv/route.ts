@@ -10,6 +10,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { PartnershipsCsvParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** Every partnership matching the same filter as /api/v1/partnerships, unpaginated. */
 export function GET(request: NextRequest): Response {

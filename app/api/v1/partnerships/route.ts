@@ -8,6 +8,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { PartnershipsParamsSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 export function GET(request: NextRequest): Response {
   const parsed = PartnershipsParamsSchema.safeParse(searchParamsObject(request.nextUrl.searchParams));

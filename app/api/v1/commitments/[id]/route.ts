@@ -6,6 +6,7 @@ import { today } from "@/lib/server/clock";
 import { RecordIdSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 export async function GET(
   _request: Request,

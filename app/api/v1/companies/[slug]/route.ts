@@ -8,6 +8,7 @@ import { firstParamError, searchParamsObject } from "@/lib/validation/api-params
 import { CompanyParamsSchema, CompanySlugSchema } from "@/lib/validation/directory-params";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 export async function GET(
   request: NextRequest,

@@ -6,6 +6,7 @@ import { citation, csvResponse, toCsv, type CsvColumn } from "@/lib/export/csv";
 import { today } from "@/lib/server/clock";
 
 export const dynamic = "force-dynamic";
+export { OPTIONS } from "@/lib/api/cors";
 
 /** /api/v1/stats/by-sector.csv and friends: the data behind each dashboard chart. */
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/stats/[name]">): Promise<Response> {

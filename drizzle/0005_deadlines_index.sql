@@ -1,0 +1,1 @@
+CREATE INDEX `commitment_status_achieved_idx` ON `commitment_status` (`is_current`,`status`,`latest_as_of`);

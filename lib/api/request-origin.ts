@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+
+// Feeds are read by calendar apps and feed readers outside the site, so every link in them is
+// absolute. `next start` builds request.nextUrl from its own configured hostname ("localhost"),
+// not from the address the client used (vercel/next.js#37536, intentional), so the Host header is
+// read instead. A Host that is not a plain name or address with an optional port (which would also
+// make an invalid iCalendar UID) falls back to Next's own origin.
+const HOST = /^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/;
+
+export function requestOrigin(request: NextRequest): string {
+  const host = request.headers.get("host");
+  return host && HOST.test(host) ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin;
+}
