@@ -500,6 +500,8 @@ export const revisions = sqliteTable(
   (t) => [
     index("revisions_record_idx").on(t.recordType, t.recordId, t.id),
     index("revisions_created_idx").on(t.createdAt),
+    // A contributor's submissions list and the review page find the revision a submission made.
+    index("revisions_submission_idx").on(t.submissionId),
     check("revisions_record_type_check", oneOf(t.recordType, RECORD_TYPES)),
   ],
 );

@@ -55,6 +55,8 @@ test.describe("rate limits", () => {
     await page.goto("/sign-in");
     let sawLimit = false;
     for (let i = 0; i < 12 && !sawLimit; i++) {
+      // React resets the form once an action's answer is rendered: wait for it before typing again.
+      if (i > 0) await expect(page.getByLabel("Password")).toHaveValue("");
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong password ${i}`);
       await Promise.all([

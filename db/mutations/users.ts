@@ -21,7 +21,9 @@ export async function createUserWithPassword(db: Db, u: NewUser): Promise<{ id: 
     }
     tx.insert(users).values({ id, name: u.name, email, role: u.role, emailVerified: false }).run();
     tx.insert(accounts).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash }).run();
-  });
+    // IMMEDIATE: a deferred transaction that reads then writes fails at once, without waiting,
+    // when another connection wrote in between.
+  }, { behavior: "immediate" });
   return { id };
 }
 

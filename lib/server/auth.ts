@@ -43,6 +43,13 @@ function createAuth() {
   return betterAuth({
     appName: "Make in India localisation tracker",
     baseURL,
+    // Requests to /api/auth must come from the site itself: the address the request was made to
+    // (its Host), or BETTER_AUTH_URL when the site sits behind a proxy that rewrites Host.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get("host");
+      const own = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) ? [`http://${host}`, `https://${host}`] : [];
+      return baseURL ? [...own, new URL(baseURL).origin] : own;
+    },
     secret: authSecret(),
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",

@@ -148,7 +148,7 @@ describe("other submissions", () => {
           sources: [source],
         }),
       ).commitment_id,
-    ).toMatch(/Choose/);
+    ).toMatch(/whole number/);
   });
 
   it("accepts a company and normalises its country code", () => {

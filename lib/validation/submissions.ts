@@ -194,7 +194,7 @@ export const ProgressInputSchema = z.object({
     .pipe(
       z
         .string()
-        .regex(/^[1-9]\d{0,14}$/, "Choose the commitment")
+        .regex(/^[1-9]\d{0,14}$/, "Enter the commitment's number, a whole number")
         .transform(Number),
     ),
   as_of: isoDate("Date of the value"),
@@ -227,7 +227,10 @@ export const FacilityInputSchema = z
     state_code: STATE_CODE,
     stage: choice(FACILITY_STAGES, "the stage"),
     investment_amount: optionalDecimal("Investment amount"),
-    investment_currency: optionalText({ label: "Currency", max: 3 }),
+    investment_currency: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+      optionalText({ label: "Currency", max: 3 }),
+    ),
     announced_on: optionalIsoDate("Announcement date"),
     sources: SourcesSchema,
   })
@@ -254,7 +257,10 @@ export const PartnershipInputSchema = z
     brand: slug("Brand"),
     partner: slug("Partner"),
     product_categories: list(CATEGORY, { label: "Product categories", max: 20 }),
-    facility_id: optionalDecimal("Facility", { min: 1 }),
+    facility_id: z.preprocess(
+      (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : String(v).trim()),
+      z.string().regex(/^[1-9]\d{0,14}$/, "Enter the facility's number, a whole number").transform(Number).nullable(),
+    ),
     announced_on: optionalIsoDate("Announcement date"),
     stage: choice(PARTNERSHIP_STAGES, "the stage"),
     sources: SourcesSchema,

@@ -187,6 +187,10 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
       </div>
 
       <h2>Progress updates</h2>
+      <p>
+        <Link href={`/submit/progress?commitment=${c.id}`}>Report progress on this commitment</Link> (with its
+        source; a reviewer checks it before it is published).
+      </p>
       {c.progress.length === 0 ? (
         <p>No progress has been recorded.</p>
       ) : (

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SUBMIT_KINDS } from "@/components/submit/kinds";
+import styles from "@/components/submit/submit.module.css";
+import { requireSignedIn } from "./page-support";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Propose a record" };
+
+export default async function SubmitPage({ searchParams }: PageProps<"/submit">) {
+  await requireSignedIn("/submit", await searchParams, []);
+  return (
+    <>
+      <h1>Propose a record</h1>
+      <p>
+        What you send is checked by a reviewer before it is published. Each record needs at least one source
+        that a reader can open. You can follow what becomes of it in{" "}
+        <Link href="/account/submissions">your submissions</Link>.
+      </p>
+      <ul className={styles.kinds}>
+        {SUBMIT_KINDS.map((k) => (
+          <li key={k.slug}>
+            <h2>
+              <Link href={`/submit/${k.slug}`}>{k.name}</Link>
+            </h2>
+            <p>{k.description}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

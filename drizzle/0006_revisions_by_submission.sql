@@ -1,0 +1,1 @@
+CREATE INDEX `revisions_submission_idx` ON `revisions` (`submission_id`);
