@@ -1,8 +1,13 @@
 // Posting a server-action form the way a browser without JavaScript does: the hidden fields React
 // renders for progressive enhancement, plus the form's own fields, as multipart form data.
 
+/** The hidden fields React renders for the first server-action form in the page. */
 export function hiddenActionFields(html: string): [string, string][] {
   const fields: [string, string][] = [];
+  // Several forms may share one action (one per row); only the first form's fields are taken.
+  const start = html.indexOf('name="$ACTION');
+  const end = html.indexOf("</form>", start);
+  if (start >= 0 && end > start) html = html.slice(html.lastIndexOf("<form", start), end);
   const input = /<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/?>/g;
   for (const m of html.matchAll(input)) {
     fields.push([
@@ -29,4 +34,25 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** Signs in through the sign-in page's own form, as a person without JavaScript would. */
+export async function signInThroughForm(baseUrl: string, email: string, password: string): Promise<string> {
+  const html = await (await fetch(`${baseUrl}/sign-in`)).text();
+  const form = new FormData();
+  for (const [k, v] of hiddenActionFields(html)) form.append(k, v);
+  form.append("email", email);
+  form.append("password", password);
+  const r = await fetch(`${baseUrl}/sign-in`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: baseUrl },
+  });
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (r.status !== 303 || !cookie) throw new Error(`sign-in through the form failed: ${r.status}`);
+  return cookie;
 }
