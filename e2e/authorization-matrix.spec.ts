@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createSubmission } from "@/db/mutations/submissions";
 import { commitments, submissions, users } from "@/db/schema";
-import { hiddenActionFields, signInThroughForm } from "./support/action-post";
+import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
 
 // Every action that changes data, posted directly (as a browser without JavaScript would post

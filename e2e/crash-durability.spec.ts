@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { openDatabase } from "@/db/connection";
 import { createUserWithPassword } from "@/db/mutations/users";
-import { hiddenActionFields, signInCookie } from "./support/action-post";
+import { hiddenActionFields, signInCookie } from "@/lib/testing/action-post";
 import { startServer } from "./support/server";
 
 // Every submission the server acknowledged must survive the server being killed (SIGKILL, no
