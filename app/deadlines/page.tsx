@@ -10,6 +10,7 @@ import { formatIndiaDate } from "@/lib/domain/dates";
 import { BUCKET_RULES } from "@/lib/domain/deadline-buckets";
 import { formatCount } from "@/lib/domain/format";
 import { today } from "@/lib/server/clock";
+import { currentUser, REVIEWERS } from "@/lib/server/session";
 import {
   DEFAULT_EXPLORER_QUERY,
   defaultSort,
@@ -66,7 +67,23 @@ export async function generateMetadata({ searchParams }: PageProps<"/deadlines">
   };
 }
 
-function GroupSection({ group, filtered }: { group: DeadlineGroup; filtered: boolean }) {
+/** Groups whose outcome is still open or due: the ones a reviewer may record an outcome for. */
+const OUTCOME_BUCKETS = new Set<DeadlineGroup["bucket"]>([
+  "overdue_unverified",
+  "due_30",
+  "due_90",
+  "due_365",
+]);
+
+function GroupSection({
+  group,
+  filtered,
+  reviewer,
+}: {
+  group: DeadlineGroup;
+  filtered: boolean;
+  reviewer: boolean;
+}) {
   const rule = BUCKET_RULES[group.bucket];
   const headingId = `${group.bucket}-heading`;
   const explorerParams = group.explorer ? explorerSearchParams(group.explorer.query).toString() : "";
@@ -82,6 +99,7 @@ function GroupSection({ group, filtered }: { group: DeadlineGroup; filtered: boo
       ) : (
         <DeadlineTable
           items={group.items}
+          recordOutcome={reviewer && OUTCOME_BUCKETS.has(group.bucket)}
           caption={
             group.total > group.items.length ? (
               <>
@@ -112,6 +130,8 @@ export default async function DeadlinesPage({ searchParams }: PageProps<"/deadli
   const { parsed, query } = await viewOf(searchParams);
   const asOf = today();
   const db = getDb();
+  const user = await currentUser();
+  const reviewer = user !== null && REVIEWERS.includes(user.role);
   const groups = deadlineGroups(db, query, asOf, DEADLINE_GROUP_LIMIT);
   const facets = explorerFacets(db, query, asOf);
   const params = viewParams(query);
@@ -177,7 +197,7 @@ export default async function DeadlinesPage({ searchParams }: PageProps<"/deadli
           </nav>
 
           {groups.map((g) => (
-            <GroupSection key={g.bucket} group={g} filtered={filtered} />
+            <GroupSection key={g.bucket} group={g} filtered={filtered} reviewer={reviewer} />
           ))}
         </div>
       </div>

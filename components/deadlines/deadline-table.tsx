@@ -7,7 +7,16 @@ import { formatIndiaDate } from "@/lib/domain/dates";
 import styles from "./deadlines.module.css";
 
 /** One group of the deadline view; the query has already computed status and timing. */
-export function DeadlineTable({ items, caption }: { items: DeadlineItem[]; caption: ReactNode }) {
+export function DeadlineTable({
+  items,
+  caption,
+  recordOutcome = false,
+}: {
+  items: DeadlineItem[];
+  caption: ReactNode;
+  /** Whether each row links to the reviewers' form for recording the commitment's outcome. */
+  recordOutcome?: boolean;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -20,6 +29,7 @@ export function DeadlineTable({ items, caption }: { items: DeadlineItem[]; capti
             <th scope="col">When</th>
             <th scope="col">Evidence</th>
             <th scope="col">Status</th>
+            {recordOutcome ? <th scope="col">Outcome</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -43,6 +53,16 @@ export function DeadlineTable({ items, caption }: { items: DeadlineItem[]; capti
                 <StatusBadge status={c.status.status} />
                 {c.status.stale ? <div className="meta">evidence over a year old</div> : null}
               </td>
+              {recordOutcome ? (
+                <td>
+                  <Link
+                    href={`/deadlines/outcome?commitment=${c.id}`}
+                    aria-label={`Record the outcome: ${c.title}`}
+                  >
+                    Record the outcome
+                  </Link>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

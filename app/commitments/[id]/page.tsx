@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
+import { supersessionLinks } from "@/db/mutations/supersede";
 import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
@@ -13,6 +14,7 @@ import { progressSeries } from "@/lib/domain/progress-series";
 import { STALE_AFTER_DAYS } from "@/lib/domain/status";
 import { DIRECTIONS, METRIC_LABELS, SCHEME_LABELS, UNIT_LABELS } from "@/lib/domain/vocabulary";
 import { today } from "@/lib/server/clock";
+import { currentUser, REVIEWERS } from "@/lib/server/session";
 import { RecordIdSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
@@ -40,9 +42,19 @@ function deadlineSentence(c: CommitmentDetail): string {
   return `${due}: passed ${formatCount(-days)} day${days === -1 ? "" : "s"} ago.`;
 }
 
-export default async function CommitmentPage({ params }: PageProps<"/commitments/[id]">) {
+export default async function CommitmentPage({ params, searchParams }: PageProps<"/commitments/[id]">) {
   const { id } = await params;
   const c = load(id);
+  const query = await searchParams;
+  const notice =
+    query.outcome === "recorded"
+      ? "The outcome was recorded and published."
+      : typeof query.superseded === "string"
+        ? "The commitment was marked as superseded."
+        : null;
+  const links = supersessionLinks(getDb(), c.id);
+  const user = await currentUser();
+  const reviewer = user !== null && REVIEWERS.includes(user.role);
   const asOf = today();
   const series = progressSeries(c, c.progress, asOf);
   const unitSuffix = c.unit === "percent" ? "%" : "";
@@ -54,6 +66,11 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
         <Link href="/commitments">Commitments</Link> › {c.company.name}
       </p>
       <h1>{c.title}</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <p className="lede">
         <strong>{c.company.name}</strong>
         {c.description ? <>. {c.description}</> : null}
@@ -134,15 +151,36 @@ export default async function CommitmentPage({ params }: PageProps<"/commitments
         <dd>{c.states.length ? c.states.join(", ") : "None stated"}</dd>
         <dt>Announced</dt>
         <dd>{formatIndiaDate(c.announcedOn)}</dd>
-        {c.supersededById ? (
+        {links.supersededBy ? (
           <>
             <dt>Superseded by</dt>
             <dd>
-              <Link href={`/commitments/${c.supersededById}`}>the restated commitment</Link>
+              <Link href={`/commitments/${links.supersededBy.id}`}>{links.supersededBy.title}</Link> (the
+              restated commitment)
+            </dd>
+          </>
+        ) : null}
+        {links.restates.length > 0 ? (
+          <>
+            <dt>Restates</dt>
+            <dd>
+              <ul>
+                {links.restates.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/commitments/${r.id}`}>{r.title}</Link>
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         ) : null}
       </dl>
+      {reviewer && !c.supersededById ? (
+        <p>
+          <Link href={`/commitments/${c.id}/supersede`}>Mark as superseded by…</Link> (when the company has
+          restated this target as a new commitment)
+        </p>
+      ) : null}
 
       <h2 id="chart-heading">Progress against the target</h2>
       <figure className="chart-figure" aria-labelledby="chart-heading">

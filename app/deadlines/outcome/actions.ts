@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { recordOutcome } from "@/db/mutations/submissions";
+import { errorsForForm } from "@/app/submit/form-values";
+import type { SubmitFormState } from "@/components/submit/types";
+import { today } from "@/lib/server/clock";
+import { echoValues } from "@/lib/server/form-state";
+import { authorize, REVIEWERS } from "@/lib/server/session";
+import { formDataToObject } from "@/lib/validation/form-data";
+import { fieldErrors, ProgressInputSchema } from "@/lib/validation/submissions";
+
+// A reviewer's record of an outcome is published at once (recordOutcome writes an approved
+// submission and its revision), so the action checks the role itself: the page that shows the
+// form is not the only way to post to it.
+export async function recordOutcomeAction(
+  _prev: SubmitFormState,
+  formData: FormData,
+): Promise<SubmitFormState> {
+  const values = echoValues(formData);
+  const auth = await authorize(REVIEWERS);
+  if (!auth.ok) return { status: "error", message: auth.message, errors: {}, values };
+
+  const parsed = ProgressInputSchema.safeParse(formDataToObject(formData.entries()));
+  if (!parsed.success) return { status: "error", errors: errorsForForm(fieldErrors(parsed.error)), values };
+
+  const result = recordOutcome(getDb(), { reviewerId: auth.user.id, payload: parsed.data, today: today() });
+  if (!result.ok) {
+    const errors = errorsForForm(result.fieldErrors ?? {});
+    return {
+      status: "error",
+      ...(Object.keys(errors).length > 0 ? {} : { message: result.message }),
+      errors,
+      values,
+    };
+  }
+  // The outcome changes the commitment's status, and with it the dashboards and the deadline view.
+  revalidatePath("/", "layout");
+  redirect(`/commitments/${parsed.data.commitment_id}?outcome=recorded`);
+}
