@@ -5,6 +5,16 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = ".e2e-data/e2e.db";
 
+// Specs that publish records (approvals, imports, outcomes, supersessions) run after all the
+// others, so that assertions about the seed's published facts and counts hold whatever the order.
+const PUBLISHING_SPECS = [
+  "**/review.spec.ts",
+  "**/import.spec.ts",
+  "**/supersede.spec.ts",
+  "**/outcome.spec.ts",
+  "**/authorization-matrix.spec.ts",
+];
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
@@ -29,6 +39,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "reading", testIgnore: PUBLISHING_SPECS },
+    { name: "publishing", testMatch: PUBLISHING_SPECS, dependencies: ["reading"] },
+  ],
   webServer: {
     command: `rm -rf .e2e-data && mkdir -p .e2e-data && npx next start --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/v1/commitments`,
