@@ -41,6 +41,7 @@ export function BarChart({
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 320 }}>
       <RechartsBarChart
+        accessibilityLayer={false}
         data={data}
         layout={vertical ? "vertical" : "horizontal"}
         margin={{ top: 8, right: 16, bottom: 8, left: 8 }}

@@ -29,7 +29,12 @@ export function ProgressChart({ series, unitSuffix, title }: ProgressChartProps)
   const last = Math.max(series.rows.at(-1)?.t ?? first, series.todayT);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 320 }}>
-      <LineChart data={series.rows} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} title={title}>
+      <LineChart
+        accessibilityLayer={false}
+        data={series.rows}
+        margin={{ top: 16, right: 24, bottom: 8, left: 8 }}
+        title={title}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="t"
