@@ -1,0 +1,44 @@
+import type { MemorySample } from "./app-server";
+import type { Samples } from "./databases";
+import type { LighthouseResult } from "./lighthouse";
+import type { LoadResult } from "./load";
+import type { PageWeight } from "./page-weight";
+import type { SearchResult } from "./search";
+import type { SubmissionResult } from "./submissions";
+
+// The shape of one run's results: what run.ts gathers, report.ts writes, and the JSON file keeps.
+
+export const ENDPOINTS = ["dashboard", "explorer", "commitment", "api"] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
+export type ScaleResult = {
+  commitments: number;
+  database: { reused: boolean; makeSeconds: number; sizeBytes: number };
+  samples: Samples;
+  paths: Record<Endpoint, string>;
+  endpoints: Partial<Record<Endpoint, LoadResult>>;
+  /** The API on the app and on the bare floor, in turns. */
+  floorRounds?: { app: LoadResult; floor: LoadResult }[];
+  memory: { sampledRssBytes: number; hwmBytes: number; atStart: MemorySample | null };
+  loadAverage: string;
+};
+
+export type Machine = { cpus: number; cpuModel: string; memoryBytes: number; node: string; os: string };
+
+export type RunResults = {
+  mode: "full" | "smoke";
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  git: { head: string; changedFiles: number };
+  buildId: string;
+  settings: { connections: number; warmupSeconds: number; measureSeconds: number };
+  scales: ScaleResult[];
+  search?: SearchResult & { commitments: number };
+  submissions?: SubmissionResult & { commitments: number };
+  pageWeights?: PageWeight[];
+  pageWeightScale?: number;
+  lighthouse?: LighthouseResult[];
+  lighthouseScale?: number;
+  commands: string[];
+};

@@ -1,0 +1,328 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build, memoryOf, snapshotBuild, startApp, warm, type AppServer, type Snapshot } from "./app-server";
+import {
+  APP_PORTS,
+  APP_SNAPSHOT,
+  BENCH_DATA,
+  EXPLORER_FILTERS,
+  FLOOR_PORT,
+  FULL,
+  ROOT,
+  SCALES,
+  SEARCH_TERMS,
+  SMOKE,
+  SMOKE_SCALES,
+  TARGETS,
+  TODAY,
+  type Durations,
+} from "./config";
+import { samples, syntheticDatabase, workingCopy } from "./databases";
+import { startFloor } from "./floor";
+import { measureLighthouse } from "./lighthouse";
+import { combineTurns, describe, load, warmup, type LoadResult } from "./load";
+import { median } from "./stats";
+import { measurePageWeights } from "./page-weight";
+import { appendToBenchmarks, renderSection } from "./report";
+import { ENDPOINTS, type Endpoint, type RunResults, type ScaleResult } from "./results";
+import { measureSearch } from "./search";
+import { measureSubmissions, SUBMIT_PATH } from "./submissions";
+
+// npm run bench: the production build on synthetic databases of 1k, 10k and 100k commitments,
+// loaded endpoint by endpoint, then written to BENCHMARKS.md (issue 6). --smoke: 1k only, short
+// loads, no Lighthouse, nothing written unless --write.
+
+const USAGE = `Usage: npm run bench [-- options]
+
+  --smoke      1k commitments only, ~2 s per endpoint, no Lighthouse; BENCHMARKS.md is left alone
+  --write      with --smoke: append the result to BENCHMARKS.md all the same
+  --no-build   serve the existing .next instead of running next build first
+  --cpu-prof   servers write V8 CPU profiles to .bench-data/profiles when stopped
+  --help       this text`;
+
+type Options = { smoke: boolean; write: boolean; build: boolean; cpuProf: boolean };
+
+function options(): Options | null {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      smoke: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+      "cpu-prof": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+  return {
+    smoke: values.smoke,
+    write: values.write,
+    build: !values["no-build"],
+    cpuProf: values["cpu-prof"],
+  };
+}
+
+const explorerQuery = new URLSearchParams(EXPLORER_FILTERS).toString();
+
+function pathsFor(commitmentId: number): Record<Endpoint, string> {
+  return {
+    dashboard: "/",
+    explorer: `/commitments?${explorerQuery}`,
+    commitment: `/commitments/${commitmentId}`,
+    api: `/api/v1/commitments?${explorerQuery}`,
+  };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+function machine(): RunResults["machine"] {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+/** One scale's database and server, running for the whole measuring phase. */
+type Scale = { result: ScaleResult; server: AppServer; database: string };
+
+async function prepareScale(
+  commitments: number,
+  port: number,
+  snapshot: Snapshot,
+  o: Options,
+): Promise<Scale> {
+  const cached = await syntheticDatabase(commitments);
+  const database = workingCopy(cached.file, commitments);
+  const sample = samples(database, commitments);
+  const label = String(commitments);
+  log(
+    `${commitments.toLocaleString("en-US")} commitments: ${cached.reused ? "reused" : "made"} ${path.relative(ROOT, cached.file)}`,
+  );
+  const profiles = o.cpuProf ? path.join(BENCH_DATA, "profiles", label) : undefined;
+  if (profiles) fs.mkdirSync(profiles, { recursive: true });
+  const server = await startApp(snapshot, database, port, label, profiles);
+  log(`  next start on ${server.origin}, pid ${server.pid}`);
+  return {
+    server,
+    database,
+    result: {
+      commitments,
+      database: { reused: cached.reused, makeSeconds: cached.seconds, sizeBytes: sample.sizeBytes },
+      samples: sample,
+      paths: pathsFor(sample.commitmentId),
+      endpoints: {},
+      memory: { sampledRssBytes: 0, hwmBytes: 0, atStart: memoryOf(server.pid) },
+      loadAverage: loadAverage(),
+    },
+  };
+}
+
+/**
+ * Every endpoint at every scale, in turns: each round loads each scale's server once, starting
+ * from a different scale each round, so that a neighbour's burst of work is spread over all the
+ * scales instead of landing on one of them.
+ */
+async function measureEndpoints(scales: Scale[], d: Durations): Promise<void> {
+  for (const s of scales) await warm(s.server.origin, Object.values(s.result.paths), 5);
+  const turn = { connections: d.connections, duration: Math.max(1, d.measure / d.rounds) };
+  for (const e of ENDPOINTS) {
+    for (const s of scales)
+      await warmup(`${s.server.origin}${s.result.paths[e]}`, { ...turn, duration: d.warmup });
+    const turns = new Map<Scale, LoadResult[]>(scales.map((s) => [s, []]));
+    for (let round = 0; round < d.rounds; round++) {
+      for (let i = 0; i < scales.length; i++) {
+        const s = scales[(round + i) % scales.length] as Scale;
+        turns.get(s)?.push(await load(`${s.server.origin}${s.result.paths[e]}`, turn));
+      }
+    }
+    for (const s of scales) {
+      const r = combineTurns(turns.get(s) ?? []);
+      s.result.endpoints[e] = r;
+      log(`  ${e.padEnd(10)} ${String(s.result.commitments).padStart(6)}  ${describe(r)}`);
+    }
+  }
+}
+
+/** The API against the bare floor on the same file, in turns, so that noise weighs on both alike. */
+async function measureFloor(s: Scale, d: Durations): Promise<void> {
+  const floor = await startFloor(s.database, String(s.result.commitments));
+  try {
+    const appUrl = `${s.server.origin}${s.result.paths.api}`;
+    const floorUrl = `${floor.origin}${s.result.paths.api}`;
+    const turn = { connections: d.connections, duration: Math.max(1, d.measure / d.rounds) };
+    await warmup(floorUrl, { ...turn, duration: d.warmup });
+    s.result.floorRounds = [];
+    for (let round = 0; round < d.rounds; round++) {
+      s.result.floorRounds.push({ app: await load(appUrl, turn), floor: await load(floorUrl, turn) });
+    }
+    const ratios = s.result.floorRounds.map((r) => r.app.rpsMean / r.floor.rpsMean);
+    log(
+      `  floor      ${String(s.result.commitments).padStart(6)}  app ÷ floor ${median(ratios).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(", ")})`,
+    );
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function measureLargest(
+  s: Scale,
+  snapshot: Snapshot,
+  d: Durations,
+  o: Options,
+  results: RunResults,
+): Promise<void> {
+  const { commitments } = s.result;
+  const search = await measureSearch(s.server.origin, s.database, SEARCH_TERMS, d.search, o.smoke ? 30 : 200);
+  results.search = { ...search, commitments };
+  log(
+    `  search     http p50 ${search.http.p50} ms p99 ${search.http.p99} ms; in process p50 ${search.p50.toFixed(2)} ms p99 ${search.p99.toFixed(2)} ms`,
+  );
+  // Last: it writes, which empties every cache that depends on the data.
+  const submit = await measureSubmissions({
+    origin: s.server.origin,
+    database: s.database,
+    companySlug: s.result.samples.companySlug,
+    clients: d.submitClients,
+    seconds: d.submissions,
+    // Accounts enough for the target with a quarter to spare; more is measured as "at least".
+    capacityPerSecond: TARGETS.submissionsPerSecond * 1.25,
+    routeBuilt: snapshot.routes.includes(SUBMIT_PATH),
+  });
+  results.submissions = { ...submit, commitments };
+  log(
+    submit.available
+      ? `  submit     ${submit.perSecond.toFixed(1)}/s acknowledged, p99 ${submit.p99.toFixed(1)} ms, stored ${submit.stored}, lost ${submit.lost}`
+      : `  submit     not available: ${submit.reason}`,
+  );
+}
+
+async function main(): Promise<number> {
+  const o = options();
+  if (!o) {
+    console.log(USAGE);
+    return 0;
+  }
+  const d = o.smoke ? SMOKE : FULL;
+  const scales: readonly number[] = o.smoke ? SMOKE_SCALES : SCALES;
+  const largest = Math.max(...scales);
+  const middle = scales.includes(10_000) ? 10_000 : largest;
+  fs.mkdirSync(BENCH_DATA, { recursive: true });
+
+  const started = new Date();
+  if (o.build) {
+    log("next build");
+    await build();
+  }
+  const snapshot = snapshotBuild();
+  log(`build ${snapshot.buildId} copied to ${APP_SNAPSHOT}`);
+
+  const results: RunResults = {
+    mode: o.smoke ? "smoke" : "full",
+    startedAt: started.toISOString(),
+    finishedAt: "",
+    machine: machine(),
+    git: {
+      head: git(["rev-parse", "--short", "HEAD"]),
+      changedFiles: git(["status", "--porcelain"]).split("\n").filter(Boolean).length,
+    },
+    buildId: snapshot.buildId,
+    settings: { connections: d.connections, warmupSeconds: d.warmup, measureSeconds: d.measure },
+    scales: [],
+    commands: [
+      `npm run bench${o.smoke ? " -- --smoke" : ""}   # tsx --conditions=react-server scripts/bench/run.ts`,
+      ...(o.build ? ["npx next build   # then .next (without its cache) is copied to " + APP_SNAPSHOT] : []),
+      ...scales.map(
+        (n) =>
+          `DATABASE_URL=.bench-data/synthetic-${n}.db TRACKER_TODAY=${TODAY} npm run db:seed:synthetic -- --commitments ${n}   # once; reused while drizzle/*.sql and the generator are unchanged`,
+      ),
+      `DATABASE_URL=.bench-data/run-N.db TRACKER_TODAY=${TODAY} NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next start -p ${scales.map((_, i) => APP_PORTS[i]).join("|")} -H 127.0.0.1   # one per scale, in the copy; run-N.db is a fresh copy of synthetic-N.db`,
+      `DATABASE_URL=.bench-data/run-N.db PORT=${FLOOR_PORT} node --conditions=react-server --import tsx scripts/bench/floor-server.ts`,
+    ],
+  };
+
+  const running: Scale[] = [];
+  try {
+    for (const [i, n] of scales.entries())
+      running.push(await prepareScale(n, APP_PORTS[i] ?? APP_PORTS[0] + 2 * i, snapshot, o));
+    await measureEndpoints(running, d);
+    for (const s of running) await measureFloor(s, d);
+
+    const middleScale = running.find((s) => s.result.commitments === middle) as Scale;
+    const pagePaths = [
+      "/",
+      "/commitments",
+      middleScale.result.paths.commitment,
+      "/companies",
+      "/states",
+      "/methodology",
+    ];
+    results.pageWeights = await measurePageWeights(middleScale.server.origin, pagePaths);
+    results.pageWeightScale = middle;
+    for (const p of results.pageWeights)
+      log(
+        `  JS ${p.path}: first load ${(p.firstLoadBytes / 1024).toFixed(1)} KB, charts ${(p.chartBytes / 1024).toFixed(1)} KB`,
+      );
+    if (!o.smoke) {
+      results.lighthouse = await measureLighthouse(
+        middleScale.server.origin,
+        ["/", "/commitments", middleScale.result.paths.commitment],
+        d.lighthouseRuns,
+      );
+      results.lighthouseScale = middle;
+    }
+    await measureLargest(running.at(-1) as Scale, snapshot, d, o, results);
+  } finally {
+    for (const s of running) {
+      s.result.memory = { ...s.server.memory.peak(), atStart: s.result.memory.atStart };
+      await s.server.stop();
+      log(
+        `  ${s.result.commitments} commitments: server stopped; peak RSS ${(s.result.memory.hwmBytes / 1024 / 1024).toFixed(0)} MB`,
+      );
+      results.scales.push(s.result);
+    }
+  }
+  results.finishedAt = new Date().toISOString();
+
+  const json = path.join(BENCH_DATA, `results-${results.startedAt.replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+  const section = renderSection(results);
+  console.log(`\n${section}`);
+  if (!o.smoke || o.write) {
+    appendToBenchmarks(section);
+    log("appended to BENCHMARKS.md");
+  }
+  log(
+    `results: ${path.relative(ROOT, json)}; took ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
