@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SvgDownloadButton } from "./svg-download";
 
@@ -23,7 +22,10 @@ export function ChartPanel({ id, title, description, csvHref, chart, table }: Ch
         {chart}
       </div>
       <div className="chart-actions">
-        <Link href={csvHref}>Data behind this chart (CSV)</Link>
+        {/* A plain link: Next's <Link> would prefetch the CSV as if it were a page. */}
+        <a href={csvHref} download>
+          Data behind this chart (CSV)
+        </a>
         <SvgDownloadButton targetId={id} filename={`${id}.svg`} />
       </div>
       <details>

@@ -233,6 +233,9 @@ function countOf(db: Db, query: ExplorerQuery, search: Search, today: string): n
 
 export type ExplorerPage = CommitmentPage<CommitmentListItem>;
 
+/** The most ids a view keeps in memory: 4 bytes each, so at most 80 KB for each of MEMO_ENTRIES views. */
+const VIEW_IDS_KEPT = 20_000;
+
 /** A page of the commitments in the view, with status on `today`, sources, categories and states. */
 export function searchCommitments(db: Db, query: ExplorerQuery, today: string): ExplorerPage {
   ensureStatusesFresh(db, today);
@@ -241,7 +244,19 @@ export function searchCommitments(db: Db, query: ExplorerQuery, today: string): 
   if (search.kind === "nothing") return { items: [], total: 0, page, perPage, totalPages: 1 };
   const total = countOf(db, query, search, today);
   const offset = (page - 1) * perPage;
-  const ids = offset < total ? orderedIds(db, query, search, total, { limit: perPage, offset }) : [];
+  // A view of up to VIEW_IDS_KEPT commitments keeps its whole order while the data stand, like its
+  // count: paging, and everyone else asking for the same view, then run no query for the order.
+  // Larger views read their page with LIMIT and OFFSET as before.
+  const ids =
+    offset >= total
+      ? []
+      : total <= VIEW_IDS_KEPT
+        ? Array.from(
+            memoizedForData(db, `ids:${query.sort}:${filtersKey(query, today)}`, () =>
+              Int32Array.from(orderedIds(db, query, search, total)),
+            ).subarray(offset, offset + perPage),
+          )
+        : orderedIds(db, query, search, total, { limit: perPage, offset });
   return {
     items: commitmentListItems(db, ids, today),
     total,
