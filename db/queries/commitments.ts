@@ -78,7 +78,8 @@ const sourceColumns = {
   accessedOn: sources.accessedOn,
 };
 
-const commitmentColumns = {
+/** The columns every commitment list selects, with its company: the shape of CommitmentSummary. */
+export const commitmentColumns = {
   id: commitments.id,
   companyId: commitments.companyId,
   title: commitments.title,

@@ -10,7 +10,7 @@ import {
   progressUpdates,
   type CompanyRow,
 } from "../schema";
-import type { CommitmentSummary, SourceView } from "./commitments";
+import { commitmentColumns, type CommitmentSummary, type SourceView } from "./commitments";
 import {
   allFacilities,
   escapeLike,
@@ -109,27 +109,6 @@ export function allCompanies(db: Db, search: CompanySearch): CompanyListItem[] {
 // ---------------------------------------------------------------------------------------------
 // Commitments of a company or a state, with status, in the shape db/queries/commitments.ts gives.
 
-const commitmentColumns = {
-  id: commitments.id,
-  companyId: commitments.companyId,
-  title: commitments.title,
-  description: commitments.description,
-  metric: commitments.metric,
-  unit: commitments.unit,
-  direction: commitments.direction,
-  baselineValue: commitments.baselineValue,
-  baselineDate: commitments.baselineDate,
-  targetValue: commitments.targetValue,
-  dueOn: commitments.dueOn,
-  deadlinePrecision: commitments.deadlinePrecision,
-  scheme: commitments.scheme,
-  evidenceGrade: commitments.evidenceGrade,
-  announcedOn: commitments.announcedOn,
-  supersededById: commitments.supersededById,
-  withdrawnOn: commitments.withdrawnOn,
-  withdrawnReason: commitments.withdrawnReason,
-  company: { id: companies.id, slug: companies.slug, name: companies.name },
-};
 
 /**
  * A page of the commitments matching `where`, soonest deadline first (undated last), the order of
