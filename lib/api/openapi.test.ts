@@ -38,7 +38,7 @@ import {
   PartnershipSchema,
 } from "@/lib/api/schemas/directory";
 import { tempDatabase } from "@/lib/testing/temp-db";
-import { ChangesParamsSchema } from "@/app/api/v1/changes.atom/params";
+import { ChangesParamsSchema } from "@/lib/validation/changes-params";
 import { DEFAULT_EXPLORER_QUERY, EXPLORER_PARAMETERS } from "@/lib/validation/explorer-params";
 
 // The type-level tie: each builder's return type and the type its schema infers must be

@@ -32,7 +32,7 @@ import {
 } from "@/lib/validation/directory-params";
 import { ExplorerParamsShapeSchema } from "@/lib/validation/explorer-params";
 // The feed's own schema, where its route keeps it, so the document follows any change to it.
-import { ChangesParamsSchema } from "@/app/api/v1/changes.atom/params";
+import { ChangesParamsSchema } from "@/lib/validation/changes-params";
 
 // The public API's OpenAPI 3.1 document, generated from the zod schemas that validate each
 // route's parameters and from those that describe each response (lib/api/schemas), so the

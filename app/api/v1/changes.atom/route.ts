@@ -4,7 +4,7 @@ import { latestChangeAt, recentChanges } from "@/db/queries/changes";
 import { badParameter } from "@/lib/api/responses";
 import { ATOM_CONTENT_TYPE, changesFeed, TAG_DATE } from "@/lib/feeds/atom";
 import { explorerSearchParams } from "@/lib/validation/explorer-params";
-import { parseChangesParams } from "./params";
+import { parseChangesParams } from "@/lib/validation/changes-params";
 import { requestOrigin } from "@/lib/api/request-origin";
 
 export const dynamic = "force-dynamic";

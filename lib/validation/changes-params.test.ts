@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChangesParams } from "./params";
+import { parseChangesParams } from "./changes-params";
 
 describe("parseChangesParams", () => {
   it.each<[string, { company: string[]; category: string[]; state: string[] }]>([
