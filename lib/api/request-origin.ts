@@ -5,9 +5,9 @@ import type { NextRequest } from "next/server";
 // not from the address the client used (vercel/next.js#37536, intentional), so the Host header is
 // read instead. A Host that is not a plain name or address with an optional port (which would also
 // make an invalid iCalendar UID) falls back to Next's own origin.
-const HOST = /^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/;
+export const SAFE_HOST = /^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/;
 
 export function requestOrigin(request: NextRequest): string {
   const host = request.headers.get("host");
-  return host && HOST.test(host) ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin;
+  return host && SAFE_HOST.test(host) ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { supersessionLinks } from "@/db/mutations/supersede";
 import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
+import { CiteCommitment } from "@/components/commitments/cite";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
 import { SourceList } from "@/components/commitments/source-list";
 import { StatusBadge } from "@/components/commitments/status-badge";
@@ -14,6 +15,7 @@ import { progressSeries } from "@/lib/domain/progress-series";
 import { STALE_AFTER_DAYS } from "@/lib/domain/status";
 import { DIRECTIONS, METRIC_LABELS, SCHEME_LABELS, UNIT_LABELS } from "@/lib/domain/vocabulary";
 import { today } from "@/lib/server/clock";
+import { siteOrigin } from "@/lib/server/origin";
 import { currentUser, REVIEWERS } from "@/lib/server/session";
 import { RecordIdSchema } from "@/lib/validation/api-params";
 
@@ -245,6 +247,17 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
 
       <h2>Sources</h2>
       <SourceList sources={c.sources} />
+
+      <CiteCommitment
+        commitment={{
+          id: c.id,
+          companyName: c.company.name,
+          title: c.title,
+          url: `${await siteOrigin()}/commitments/${c.id}`,
+          revisedOn: c.revisions[0]?.createdAt.slice(0, 10) ?? null,
+          retrievedOn: asOf,
+        }}
+      />
 
       <h2>History</h2>
       {c.revisions.length === 0 ? (
