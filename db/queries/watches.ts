@@ -126,3 +126,17 @@ export function watchingOverview(db: Db, userId: string): WatchingOverview {
   });
   return { lastVisit, readThrough, items: orderWatched(items) };
 }
+
+/** The public page of a record one can watch, or null when there is no such record. */
+export function watchTargetPath(db: Db, target: WatchTarget): string | null {
+  if (target.kind === "commitment") {
+    const found = db
+      .select({ id: commitments.id })
+      .from(commitments)
+      .where(eq(commitments.id, target.id))
+      .get();
+    return found ? `/commitments/${found.id}` : null;
+  }
+  const found = db.select({ slug: companies.slug }).from(companies).where(eq(companies.id, target.id)).get();
+  return found ? `/companies/${found.slug}` : null;
+}
