@@ -1,16 +1,21 @@
 import type { Instrumentation } from "next";
+import { noteFailedRequest } from "@/lib/server/failed-requests";
 
 // Every server error is logged once, as one JSON line carrying the request id that proxy.ts
 // gave the request, which the error page shows the person: a report can be matched to its log.
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const headers = request.headers as Record<string, string | string[] | undefined>;
   const requestId = headers["x-request-id"];
+  const id = Array.isArray(requestId) ? requestId[0] : requestId;
+  // First, before anything that could throw: a visit to /account/watching that failed to render
+  // must not count as seen (app/account/watching/page.tsx).
+  if (id) noteFailedRequest(id);
   const err = error as Error & { digest?: string };
   console.error(
     JSON.stringify({
       level: "error",
       time: new Date().toISOString(),
-      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      requestId: id,
       digest: err.digest,
       method: request.method,
       path: request.path,

@@ -13,6 +13,7 @@ const PUBLISHING_SPECS = [
   "**/supersede.spec.ts",
   "**/outcome.spec.ts",
   "**/authorization-matrix.spec.ts",
+  "**/watching.spec.ts",
 ];
 
 export default defineConfig({

@@ -60,6 +60,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       </li>
                     ) : null}
                     <li>
+                      <Link href="/account/watching">Watching</Link>
+                    </li>
+                    <li>
                       <Link href="/account">Account ({user.name})</Link>
                     </li>
                   </>

@@ -546,3 +546,53 @@ export const submissionEvents = sqliteTable(
     check("submission_events_event_check", oneOf(t.event, SUBMISSION_EVENTS)),
   ],
 );
+
+// A person watching a company (everything published about it: the company, its commitments and
+// their progress, the facilities it operates, the partnerships it is in) or one commitment (with
+// its progress). Exactly one of the two targets is set. Unwatching ends the row rather than
+// deleting it, as with everything a person entered; the partial unique indexes let a person hold
+// at most one active watch per target while keeping every ended one.
+export const watches = sqliteTable(
+  "watches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    companyId: integer("company_id").references(() => companies.id),
+    commitmentId: integer("commitment_id").references(() => commitments.id),
+    // The newest revision when the watch began: what was published before is history, not news.
+    sinceRevisionId: integer("since_revision_id").notNull().default(0),
+    createdAt: timestamps.createdAt,
+    endedAt: text("ended_at"),
+  },
+  (t) => [
+    index("watches_user_idx").on(t.userId, t.endedAt),
+    uniqueIndex("watches_active_company_unique")
+      .on(t.userId, t.companyId)
+      .where(sql`${t.endedAt} is null and ${t.companyId} is not null`),
+    uniqueIndex("watches_active_commitment_unique")
+      .on(t.userId, t.commitmentId)
+      .where(sql`${t.endedAt} is null and ${t.commitmentId} is not null`),
+    check("watches_one_target", sql`(${t.companyId} is null) <> (${t.commitmentId} is null)`),
+    check("watches_ended_after_created", sql`${t.endedAt} is null or ${t.endedAt} >= ${t.createdAt}`),
+  ],
+);
+
+// When a person last looked at /account/watching, as the newest revision the page had read. One
+// row per person rather than a column on each watch: a visit is one event covering all of their
+// watches, and a watch begun later has its own starting point (watches.since_revision_id). A
+// revision id rather than a time, because ids grow strictly in the order changes were published:
+// a change published while the page was being read has a higher id and stays new, where two
+// changes in the same millisecond would make a timestamp ambiguous.
+export const watchVisits = sqliteTable(
+  "watch_visits",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    seenRevisionId: integer("seen_revision_id").notNull(),
+    visitedAt: text("visited_at").notNull(),
+  },
+  (t) => [check("watch_visits_seen_not_negative", sql`${t.seenRevisionId} >= 0`)],
+);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { createSubmission } from "@/db/mutations/submissions";
-import { commitments, submissions, users } from "@/db/schema";
+import { startWatching, type WatchTarget } from "@/db/mutations/watches";
+import { isWatching } from "@/db/queries/watches";
+import { commitments, companies, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
 
@@ -88,6 +90,8 @@ const pendingFor = (user: TestUser, value: number) => {
   if (!result.ok) throw new Error(result.message);
   return result.id;
 };
+const companyIdOf = (slug: string) =>
+  e2eDb().select({ id: companies.id }).from(companies).where(eq(companies.slug, slug)).get()!.id;
 const stateOf = (id: number) =>
   e2eDb().select({ s: submissions.state }).from(submissions).where(eq(submissions.id, id)).get()?.s;
 
@@ -226,4 +230,54 @@ test("the duplicate check behind the submit form needs a session", async ({ base
   const url = `${baseURL}/submit/duplicates?company=xiaomi&title=50%20per%20cent&deadline=2025&deadline_precision=year`;
   expect((await fetch(url)).status).toBe(401);
   expect((await fetch(url, { headers: { cookie: cookies.get("owner")! } })).status).toBe(200);
+});
+
+const watchingOf = (user: TestUser, target: WatchTarget) => isWatching(e2eDb(), user.id, target);
+
+test("watching a record: any signed-in person, for themselves only", async ({ baseURL }) => {
+  const xiaomi = { kind: "company" as const, id: companyIdOf("xiaomi") };
+  // The Watch form, as rendered for someone not yet watching.
+  const hidden = await actionFields(baseURL!, "/companies/xiaomi", "owner");
+  for (const actor of ACTORS) {
+    // Each post names the owner, as a forger would: whose watch it is comes from the session.
+    const status = await post(baseURL!, "/companies/xiaomi", actor, hidden, {
+      kind: "company",
+      id: String(xiaomi.id),
+      user_id: people.owner.id,
+    });
+    expect(status, actor).toBeLessThan(500);
+    if (actor !== "anonymous") expect(watchingOf(people[actor], xiaomi), `${actor} watching`).toBe(true);
+    const ownerWatches = ACTORS.indexOf(actor) >= ACTORS.indexOf("owner");
+    expect(watchingOf(people.owner, xiaomi), `the owner's watch after ${actor}`).toBe(ownerWatches);
+  }
+  // Watching twice keeps one active watch.
+  await post(baseURL!, "/companies/xiaomi", "owner", hidden, { kind: "company", id: String(xiaomi.id) });
+  expect(
+    e2eDb()
+      .select({ id: watches.id })
+      .from(watches)
+      .where(
+        and(eq(watches.userId, people.owner.id), eq(watches.companyId, xiaomi.id), isNull(watches.endedAt)),
+      )
+      .all(),
+  ).toHaveLength(1);
+});
+
+test("unwatching a record: only one's own watch", async ({ baseURL }) => {
+  const target = { kind: "commitment" as const, id: 1 };
+  startWatching(e2eDb(), { userId: people.owner.id, target });
+  // The Stop watching form, as rendered for someone watching.
+  const hidden = await actionFields(baseURL!, "/commitments/1", "owner");
+  for (const actor of ACTORS) {
+    startWatching(e2eDb(), { userId: people.owner.id, target });
+    if (actor !== "anonymous") startWatching(e2eDb(), { userId: people[actor].id, target });
+    const status = await post(baseURL!, "/commitments/1", actor, hidden, {
+      kind: "commitment",
+      id: "1",
+      user_id: people.owner.id,
+    });
+    expect(status, actor).toBeLessThan(500);
+    expect(watchingOf(people.owner, target), `the owner's watch after ${actor}`).toBe(actor !== "owner");
+    if (actor !== "anonymous") expect(watchingOf(people[actor], target), `${actor}'s own watch`).toBe(false);
+  }
 });

@@ -35,6 +35,9 @@ export default async function AccountPage() {
         <li>
           <Link href="/account/submissions">See what became of your proposals</Link>
         </li>
+        <li>
+          <Link href="/account/watching">See what changed in the companies and commitments you watch</Link>
+        </li>
         {user.role !== "contributor" ? (
           <>
             <li>

@@ -175,6 +175,15 @@ function selectRevisions(db: Db, where: SQL | undefined, limit: number): Revisio
   );
 }
 
+type Selection = { type: RecordType; ids: SQL };
+
+function selectionsFor(filter: ChangeFilter): Selection[] {
+  return RECORD_TYPES.flatMap((type) => {
+    const ids = selection(type, filter);
+    return ids ? [{ type, ids }] : [];
+  });
+}
+
 /**
  * The newest revisions of the selected records. Two ways to find them: look up each selected
  * record's revisions in revisions_record_idx and keep the newest, which costs one probe per
@@ -183,11 +192,7 @@ function selectRevisions(db: Db, where: SQL | undefined, limit: number): Revisio
  * a whole category's tens of thousands are best scanned for. The selection is read up to the size
  * at which the costs cross (records² ≈ limit × revisions) to choose.
  */
-function filteredRevisions(db: Db, filter: ChangeFilter, limit: number): RevisionRow[] {
-  const selections = RECORD_TYPES.flatMap((type) => {
-    const ids = selection(type, filter);
-    return ids ? [{ type, ids }] : [];
-  });
+function revisionsOfSelections(db: Db, selections: Selection[], limit: number): RevisionRow[] {
   if (selections.length === 0) return [];
 
   const revisionCount = db.get<{ n: number | null }>(sql`select max(${r.id}) as n from ${r}`)?.n ?? 0;
@@ -309,13 +314,45 @@ export function recentChanges(
   // Feed readers poll; until something is published the answer is the same, so it is kept.
   return memoizedForData(db, `changes:${limit}:${JSON.stringify(filter)}`, () => {
     const rows = isFiltered(filter)
-      ? filteredRevisions(db, filter, limit)
+      ? revisionsOfSelections(db, selectionsFor(filter), limit)
       : selectRevisions(db, undefined, limit);
-    const records = resolveRecords(db, rows);
-    return rows.map((row) => {
-      const record = records.get(`${row.recordType}:${row.recordId}`);
-      return { ...row, recordTitle: record?.title ?? "", path: record?.path ?? "/" };
-    });
+    return withRecords(db, rows);
+  });
+}
+
+/** What a watchlist follows: a company with all its records, or one commitment with its progress. */
+export type WatchedRecord = { company: string } | { commitment: number };
+
+function watchedSelections(target: WatchedRecord): Selection[] {
+  if ("company" in target) return selectionsFor({ ...NO_CHANGE_FILTER, company: [target.company] });
+  return [
+    {
+      type: "commitment",
+      ids: sql`select ${commitments.id} from ${commitments} where ${commitments.id} = ${target.commitment}`,
+    },
+    {
+      type: "progress_update",
+      ids: sql`select ${progressUpdates.id} from ${progressUpdates} where ${progressUpdates.commitmentId} = ${target.commitment}`,
+    },
+  ];
+}
+
+/**
+ * The newest published changes to a watched company (as the feed's company filter covers it) or
+ * commitment, newest first; the same rows and links as the feed.
+ */
+export function watchedChanges(db: Db, target: WatchedRecord, limit: number = CHANGES_LIMIT): ChangeRow[] {
+  return memoizedForData(db, `watched:${limit}:${JSON.stringify(target)}`, () => {
+    const rows = revisionsOfSelections(db, watchedSelections(target), limit);
+    return withRecords(db, rows);
+  });
+}
+
+function withRecords(db: Db, rows: RevisionRow[]): ChangeRow[] {
+  const records = resolveRecords(db, rows);
+  return rows.map((row) => {
+    const record = records.get(`${row.recordType}:${row.recordId}`);
+    return { ...row, recordTitle: record?.title ?? "", path: record?.path ?? "/" };
   });
 }
 

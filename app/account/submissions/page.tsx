@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { mySubmissions, type MySubmission } from "@/db/queries/submissions";
 import { KIND_NOUNS, submitPath } from "@/components/submit/kinds";
 import styles from "@/components/submit/submit.module.css";
+import { When } from "@/components/ui/when";
 import type { SubmissionState } from "@/lib/domain/vocabulary";
 import { currentUser } from "@/lib/server/session";
 import { WithdrawForm } from "./withdraw-form";
@@ -29,17 +30,6 @@ const REASON_WORDS: Record<SubmissionState, string> = {
 };
 
 const ACTION_WORDS = { create: "New", change: "Change to a", withdraw: "Withdrawal of a" } as const;
-
-const TIME = new Intl.DateTimeFormat("en-IN", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Asia/Kolkata",
-});
-
-function When({ iso }: { iso: string }) {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? <>{iso}</> : <time dateTime={iso}>{TIME.format(at)}</time>;
-}
 
 function heading(s: MySubmission): string {
   const noun = KIND_NOUNS[s.recordType];

@@ -9,6 +9,7 @@ import { CiteCommitment } from "@/components/commitments/cite";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
 import { SourceList } from "@/components/commitments/source-list";
 import { StatusBadge } from "@/components/commitments/status-badge";
+import { WatchControl } from "@/components/watch/watch-form";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatCount, formatPercent, formatValue } from "@/lib/domain/format";
 import { progressSeries } from "@/lib/domain/progress-series";
@@ -68,6 +69,7 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
         <Link href="/commitments">Commitments</Link> › {c.company.name}
       </p>
       <h1>{c.title}</h1>
+      <WatchControl target={{ kind: "commitment", id: c.id }} name={c.title} path={`/commitments/${c.id}`} />
       {notice ? (
         <p className="notice" role="status">
           {notice}

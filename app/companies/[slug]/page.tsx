@@ -12,6 +12,7 @@ import { FacilityTable } from "@/components/directory/facility-table";
 import { withParams } from "@/components/directory/href";
 import { Pager } from "@/components/directory/pager";
 import { PartnershipTable } from "@/components/directory/partnership-table";
+import { WatchControl } from "@/components/watch/watch-form";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatCount } from "@/lib/domain/format";
 import { COMPANY_KIND_LABELS } from "@/lib/domain/vocabulary";
@@ -52,6 +53,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         <Link href="/companies">Companies</Link> › {c.name}
       </p>
       <h1>{c.name}</h1>
+      <WatchControl target={{ kind: "company", id: c.id }} name={c.name} path={`/companies/${c.slug}`} />
       {c.withdrawnOn ? (
         <p className="notice">
           Withdrawn on {formatIndiaDate(c.withdrawnOn)}

@@ -1,0 +1,30 @@
+import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
+import type { RecordType } from "@/lib/domain/vocabulary";
+import { e2eDb, type TestUser } from "./users";
+
+/** The date the e2e server computes statuses for (playwright.config.ts). */
+export const E2E_TODAY = "2026-11-25";
+
+/** Proposes a record as one person; the id of the pending submission. */
+export function propose(
+  proposer: TestUser,
+  recordType: RecordType,
+  payload: Record<string, unknown>,
+): number {
+  const s = createSubmission(e2eDb(), { userId: proposer.id, recordType, action: "create", payload });
+  if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
+  return s.id;
+}
+
+/** Publishes a record the way the site does: proposed by one person, approved by another. */
+export function publish(
+  proposer: TestUser,
+  approver: TestUser,
+  recordType: RecordType,
+  payload: Record<string, unknown>,
+): number {
+  const id = propose(proposer, recordType, payload);
+  const d = decideSubmission(e2eDb(), { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
+  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
+  return d.recordId;
+}
