@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
-import { LazyBarChart } from "@/components/charts/bar-chart-lazy";
-import type { BarRow } from "@/components/charts/bar-chart";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { STATUS_COLORS } from "@/components/charts/status-colors";
+import type { BarRow, BarSeries } from "@/lib/charts/bar-layout";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import type { StatusBreakdownRow } from "@/lib/domain/facets";
 import { formatCount, formatMoney, formatPercent } from "@/lib/domain/format";
@@ -19,7 +18,15 @@ const explore = (query: Partial<ExplorerQuery>) => {
   return params ? `/commitments?${params}` : "/commitments";
 };
 
-const statusSeries = STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], color: STATUS_COLORS[s] }));
+const IN_EXPLORER = "open in explorer";
+
+const statusSeries: BarSeries[] = STATUSES.map((s) => ({
+  key: s,
+  label: STATUS_LABELS[s],
+  color: STATUS_COLORS[s],
+  unit: ["commitment", "commitments"],
+  linkHint: IN_EXPLORER,
+}));
 
 function breakdownRows(
   rows: StatusBreakdownRow[],
@@ -146,15 +153,13 @@ export default function DashboardPage() {
           title="Status by sector"
           description={`Commitments in the ${sectors.length} largest product categories, stacked by status. Select a bar to see those commitments.`}
           csvHref="/api/v1/stats/by-sector.csv"
-          chart={
-            <LazyBarChart
-              rows={breakdownRows(sectors, sectorFilter)}
-              series={statusSeries}
-              stacked
-              layout="vertical"
-              valueLabel="Commitments"
-            />
-          }
+          chart={{
+            rows: breakdownRows(sectors, sectorFilter),
+            series: statusSeries,
+            stacked: true,
+            valueLabel: "Commitments",
+            integer: true,
+          }}
           table={
             <BreakdownTable
               caption="Commitments by sector and status"
@@ -169,14 +174,14 @@ export default function DashboardPage() {
           title="Deadlines per year"
           description="Commitments by the year they fall due, stacked by status. Select a bar to see those commitments."
           csvHref="/api/v1/stats/deadlines-by-year.csv"
-          chart={
-            <LazyBarChart
-              rows={breakdownRows(d.deadlinesByYear, yearFilter)}
-              series={statusSeries}
-              stacked
-              valueLabel="Commitments"
-            />
-          }
+          chart={{
+            rows: breakdownRows(d.deadlinesByYear, yearFilter),
+            series: statusSeries,
+            stacked: true,
+            orientation: "vertical",
+            valueLabel: "Commitments",
+            integer: true,
+          }}
           table={
             <BreakdownTable
               caption="Deadlines per year by status"
@@ -191,24 +196,22 @@ export default function DashboardPage() {
           title="By state or union territory"
           description="Commitments and facilities in the states and union territories with the most commitments."
           csvHref="/api/v1/stats/by-state.csv"
-          chart={
-            <LazyBarChart
-              rows={states.map((s) => ({
-                label: s.name,
-                values: { commitments: s.commitments, facilities: s.facilities },
-                hrefs: {
-                  commitments: explore({ state: [s.code as ExplorerQuery["state"][number]] }),
-                  facilities: `/states/${s.code}`,
-                },
-              }))}
-              series={[
-                { key: "commitments", label: "Commitments", color: "#0b5394" },
-                { key: "facilities", label: "Facilities", color: "#e08214" },
-              ]}
-              layout="vertical"
-              valueLabel="Count"
-            />
-          }
+          chart={{
+            rows: states.map((s) => ({
+              label: s.name,
+              values: { commitments: s.commitments, facilities: s.facilities },
+              hrefs: {
+                commitments: explore({ state: [s.code as ExplorerQuery["state"][number]] }),
+                facilities: `/states/${s.code}`,
+              },
+            })),
+            series: [
+              { key: "commitments", label: "Commitments", color: "#0b5394", linkHint: IN_EXPLORER },
+              { key: "facilities", label: "Facilities", color: "#e08214", linkHint: "open the state's page" },
+            ],
+            valueLabel: "Count",
+            integer: true,
+          }}
           table={
             <table>
               <caption>Commitments and facilities by state or union territory</caption>
@@ -244,18 +247,23 @@ export default function DashboardPage() {
             title={`Announced investment by state (${c.currency})`}
             description={`Investment announced for ${formatCount(c.facilities)} facilities, in ${c.currency} as the sources gave it: ${formatMoney(c.total, c.currency)} in all. No exchange rate is recorded, so currencies are not added together.`}
             csvHref="/api/v1/stats/investment-by-state.csv"
-            chart={
-              <LazyBarChart
-                rows={c.states.slice(0, 15).map((s) => ({
-                  label: s.name,
-                  values: { amount: s.amount },
-                  hrefs: { amount: `/states/${s.code}` },
-                }))}
-                series={[{ key: "amount", label: `Investment (${c.currency})`, color: "#0b5394" }]}
-                layout="vertical"
-                valueLabel={c.currency}
-              />
-            }
+            chart={{
+              rows: c.states.slice(0, 15).map((s) => ({
+                label: s.name,
+                values: { amount: s.amount },
+                hrefs: { amount: `/states/${s.code}` },
+              })),
+              series: [
+                {
+                  key: "amount",
+                  label: `Investment (${c.currency})`,
+                  color: "#0b5394",
+                  linkHint: "open the state's page",
+                },
+              ],
+              valueLabel: c.currency,
+              formatValue: (v) => formatMoney(v, c.currency),
+            }}
             table={
               <table>
                 <caption>Announced investment in {c.currency} by state or union territory</caption>

@@ -11,12 +11,20 @@ test.describe("dashboard", () => {
     ).toContainText("1");
   });
 
+  const overdue2025 = "2025, Overdue, unverified: 1 commitment — open in explorer";
+
+  test("the charts come drawn in the page, with no chart script", async ({ request }) => {
+    const html = await (await request.get("/")).text();
+    expect(html).toContain(`aria-label="${overdue2025}"`);
+    expect(html).not.toMatch(/recharts/i);
+  });
+
   test("a bar of the deadlines chart opens the explorer filtered to it", async ({ page }) => {
     await page.goto("/");
-    const chart = page.locator("#chart-deadlines .recharts-wrapper > svg.recharts-surface");
+    const chart = page.locator("#chart-deadlines svg");
     await expect(chart).toBeVisible();
     await expect(chart).toContainText("2025");
-    await page.locator("#chart-deadlines .recharts-bar-rectangle path").first().click();
+    await chart.getByRole("link", { name: overdue2025 }).click();
     await expect(page).toHaveURL(/\/commitments\?/);
     const params = new URL(page.url()).searchParams;
     expect([params.get("due_from"), params.get("due_to"), params.get("status")]).toEqual([
@@ -26,6 +34,24 @@ test.describe("dashboard", () => {
     ]);
     await expect(page.getByRole("table").first().locator("tbody tr")).toHaveCount(1);
     await expect(page.getByRole("table").first()).toContainText("50 per cent increase");
+  });
+
+  test("a bar is reached and followed with the keyboard, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    const bar = page.locator("#chart-deadlines svg").getByRole("link", { name: overdue2025 });
+    await bar.focus();
+    // Back and forth by keyboard, so that the focus is a keyboard focus.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    await expect(bar).toBeFocused();
+    // The focus shows: an outline around the bar and a dark edge on it.
+    expect(await bar.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe("solid");
+    expect(await bar.locator("rect").evaluate((r) => getComputedStyle(r).strokeWidth)).toBe("3px");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/commitments\?.*status=overdue_unverified/);
+    await context.close();
   });
 
   test("every chart has its table, its data as CSV and an image download", async ({ page, request }) => {
@@ -49,7 +75,10 @@ test.describe("dashboard", () => {
     ]);
     expect(download.suggestedFilename()).toBe("chart-deadlines.svg");
     const svg = await (await download.createReadStream()).toArray();
-    expect(Buffer.concat(svg).toString()).toContain("<svg");
+    const file = Buffer.concat(svg).toString();
+    expect(file).toMatch(/^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(file).toContain("<title");
+    expect(file).toContain(overdue2025);
   });
 
   test("the dashboard and a commitment page have no serious accessibility violations", async ({ page }) => {

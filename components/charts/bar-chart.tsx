@@ -1,81 +1,104 @@
-"use client";
+import { FONT_SIZE, layoutBarChart, type BarChartInput } from "@/lib/charts/bar-layout";
+import styles from "./bar-chart.module.css";
 
-import { useRouter } from "next/navigation";
-import {
-  Bar,
-  BarChart as RechartsBarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ResponsiveContainer,
-} from "recharts";
-
-export type BarSeries = { key: string; label: string; color: string };
-/** One bar group: its label, a value per series, and where a click on each segment leads. */
-export type BarRow = { label: string; values: Record<string, number>; hrefs?: Record<string, string> };
-
-export type BarChartProps = {
-  rows: BarRow[];
-  series: BarSeries[];
-  stacked?: boolean;
-  layout?: "horizontal" | "vertical";
-  valueLabel: string;
+export type BarChartProps = BarChartInput & {
+  /** Prefix for the ids of the SVG's title and description. */
+  id: string;
+  title: string;
+  description: string;
 };
 
-const formatTick = (v: number) =>
-  new Intl.NumberFormat("en-IN", { notation: "compact", maximumFractionDigits: 1 }).format(v);
-
-/** Bars that open the explorer filtered to what was clicked. */
-export function BarChart({
-  rows,
-  series,
-  stacked = false,
-  layout = "horizontal",
-  valueLabel,
-}: BarChartProps) {
-  const router = useRouter();
-  const data = rows.map((r) => ({ label: r.label, ...r.values }));
-  const vertical = layout === "vertical";
+/**
+ * A bar chart drawn on the server as SVG: no script to load, and every bar is a link, so a
+ * keyboard or a screen reader reaches the same filtered lists a click does, with or without JS.
+ * Axes, ticks and legend are hidden from assistive technology: the bars' names say it all, and
+ * the table beside the chart says it again.
+ */
+export function BarChart({ id, title, description, ...input }: BarChartProps) {
+  const l = layoutBarChart(input);
+  if (l.empty) return <p className="meta">Nothing to chart yet.</p>;
+  const titleId = `${id}-svg-title`;
+  const descId = `${id}-svg-desc`;
+  const horizontal = l.orientation === "horizontal";
+  const bottom = l.plot.y + l.plot.height;
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 320 }}>
-      <RechartsBarChart
-        accessibilityLayer={false}
-        data={data}
-        layout={vertical ? "vertical" : "horizontal"}
-        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        {vertical ? (
-          <>
-            <XAxis type="number" tickFormatter={formatTick} name={valueLabel} />
-            <YAxis type="category" dataKey="label" width={150} interval={0} />
-          </>
-        ) : (
-          <>
-            <XAxis dataKey="label" interval="preserveStartEnd" />
-            <YAxis tickFormatter={formatTick} width={56} name={valueLabel} />
-          </>
-        )}
-        <Tooltip formatter={(value) => new Intl.NumberFormat("en-IN").format(Number(value))} />
-        {series.length > 1 ? <Legend /> : null}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.color}
-            stackId={stacked ? "stack" : undefined}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_entry, index) => {
-              const href = rows[index]?.hrefs?.[s.key];
-              if (href) router.push(href);
-            }}
-          />
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      className={styles.chart}
+      viewBox={`0 0 ${l.width} ${l.height}`}
+      role="group"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      fontFamily="system-ui, sans-serif"
+      fontSize={FONT_SIZE}
+      fill="#1a1a1a"
+    >
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>{description}</desc>
+      <g aria-hidden="true">
+        {l.ticks.map((t) => (
+          <g key={t.value}>
+            <line
+              x1={t.line[0]}
+              y1={t.line[1]}
+              x2={t.line[2]}
+              y2={t.line[3]}
+              stroke={t.value === 0 ? "#555" : "#d0d0c8"}
+              strokeDasharray={t.value === 0 ? undefined : "3 3"}
+            />
+            <text
+              x={t.x}
+              y={t.y}
+              textAnchor={horizontal ? "middle" : "end"}
+              dominantBaseline={horizontal ? undefined : "middle"}
+            >
+              {t.label}
+            </text>
+          </g>
         ))}
-      </RechartsBarChart>
-    </ResponsiveContainer>
+        {horizontal ? (
+          <line x1={l.plot.x} y1={l.plot.y} x2={l.plot.x} y2={bottom} stroke="#555" />
+        ) : (
+          <line x1={l.plot.x} y1={bottom} x2={l.plot.x + l.plot.width} y2={bottom} stroke="#555" />
+        )}
+        {l.categories.map((c, i) => (
+          <text
+            key={i}
+            x={c.x}
+            y={c.y}
+            textAnchor={horizontal ? "end" : "middle"}
+            dominantBaseline={horizontal ? "middle" : undefined}
+          >
+            {c.text !== c.full ? <title>{c.full}</title> : null}
+            {c.text}
+          </text>
+        ))}
+        <text x={l.valueTitle.x} y={l.valueTitle.y} textAnchor={horizontal ? "middle" : "start"} fill="#555">
+          {l.valueTitle.text}
+        </text>
+        {l.legend.map((item) => (
+          <g key={item.label}>
+            <rect x={item.x} y={item.y + 4} width={12} height={12} fill={item.color} />
+            <text x={item.x + 18} y={item.y + 14}>
+              {item.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      {l.bars.map((b) => {
+        const rect = <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color} />;
+        return b.href ? (
+          <a key={b.key} href={b.href} className={styles.bar} aria-label={b.name}>
+            <title>{b.name}</title>
+            {rect}
+          </a>
+        ) : (
+          <g key={b.key} role="img" aria-label={b.name}>
+            <title>{b.name}</title>
+            {rect}
+          </g>
+        );
+      })}
+    </svg>
   );
 }

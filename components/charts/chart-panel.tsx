@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import type { BarChartInput } from "@/lib/charts/bar-layout";
+import { BarChart } from "./bar-chart";
+import styles from "./bar-chart.module.css";
 import { SvgDownloadButton } from "./svg-download";
 
 // Every chart comes with its text alternative (a table), the data behind it as CSV, and its
@@ -9,7 +12,7 @@ export type ChartPanelProps = {
   title: string;
   description: string;
   csvHref: string;
-  chart: ReactNode;
+  chart: BarChartInput;
   table: ReactNode;
 };
 
@@ -18,8 +21,8 @@ export function ChartPanel({ id, title, description, csvHref, chart, table }: Ch
     <section className="chart-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="meta">{description}</p>
-      <div id={id} className="chart-box" aria-hidden="true">
-        {chart}
+      <div id={id} className={styles.box}>
+        <BarChart id={id} title={title} description={description} {...chart} />
       </div>
       <div className="chart-actions">
         {/* A plain link: Next's <Link> would prefetch the CSV as if it were a page. */}
