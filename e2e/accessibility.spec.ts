@@ -108,3 +108,25 @@ test.describe("accessibility of every page", () => {
     }
   });
 });
+
+// WCAG 1.4.10 (reflow): at 320 CSS pixels wide nothing may need scrolling sideways, except inside
+// a data table's own scrolling box.
+test.describe("reflow on a narrow screen", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  for (const path of [
+    "/",
+    "/commitments",
+    "/commitments/1",
+    "/deadlines",
+    "/companies/xiaomi",
+    "/states",
+    "/methodology",
+  ]) {
+    test(`${path} fits 320 pixels`, async ({ page }) => {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(320);
+    });
+  }
+});

@@ -1,5 +1,25 @@
 import { expect, test } from "@playwright/test";
 
+test.describe("commitment page on a phone", () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+
+  test("loads the chart's code only when the chart comes near the screen", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto("/commitments/1");
+    await page.waitForLoadState("networkidle");
+    const chart = page.locator(".chart-box .recharts-wrapper > svg.recharts-surface");
+    await expect(chart).toHaveCount(0);
+    const before = scripts.length;
+
+    await page.locator(".chart-box").scrollIntoViewIfNeeded();
+    await expect(chart).toBeVisible();
+    expect(scripts.length).toBeGreaterThan(before);
+  });
+});
+
 test.describe("commitment list", () => {
   test("lists the seed commitments with company, target, deadline and status", async ({ page }) => {
     await page.goto("/commitments");
@@ -53,8 +73,10 @@ test.describe("commitment page", () => {
     await expect(status).toContainText("passed 329 days ago");
     await expect(status).toContainText("falls due at the end of 31 Dec 2025");
 
-    // The chart is drawn by Recharts in the browser, with the deadline and target marked.
+    // The chart is drawn by Recharts in the browser, with the deadline and target marked, once it
+    // is about to scroll into view.
     const chart = page.locator(".chart-box .recharts-wrapper > svg.recharts-surface");
+    await page.locator(".chart-box").scrollIntoViewIfNeeded();
     await expect(chart).toBeVisible();
     await expect(chart).toContainText("Deadline");
     await expect(chart).toContainText("Target");
