@@ -122,6 +122,8 @@ test.describe("reflow on a narrow screen", () => {
     "/companies/xiaomi",
     "/states",
     "/methodology",
+    "/api-docs",
+    "/sign-in",
   ]) {
     test(`${path} fits 320 pixels`, async ({ page }) => {
       await page.goto(path);
