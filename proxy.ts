@@ -3,7 +3,9 @@ import {
   actionKind,
   bodyProblem,
   headerProblem,
+  isPlainText,
   originProblem,
+  textBody,
   type ActionProblem,
 } from "@/lib/security/action-request";
 import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
@@ -49,18 +51,20 @@ const refusal = ({ status, message }: ActionProblem) =>
 async function actionRequestRefusal(request: NextRequest): Promise<NextResponse | null> {
   const kind = actionKind(request.method, request.nextUrl.pathname, request.headers);
   if (!kind) return null;
-  const early = originProblem(request.headers) ?? headerProblem(request.headers);
+  const early = originProblem(request.headers) ?? headerProblem(kind, request.headers);
   if (early) return refusal(early);
-  let form: FormData;
+  let form: FormData | ReturnType<typeof textBody>;
   try {
-    form = await request.formData();
+    form = isPlainText(request.headers.get("content-type") ?? "")
+      ? textBody(await request.text())
+      : await request.formData();
   } catch {
     return refusal({
       status: 400,
       message: "Bad request: the form data could not be read (it may be cut short).",
     });
   }
-  const late = bodyProblem(kind, form);
+  const late = bodyProblem(kind, form, request.headers.get("next-action") ?? "");
   return late ? refusal(late) : null;
 }
 

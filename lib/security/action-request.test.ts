@@ -1,7 +1,29 @@
 import { describe, expect, test } from "vitest";
-import { actionKind, bodyProblem, headerProblem, originProblem } from "./action-request";
+import {
+  actionKind,
+  bodyProblem,
+  headerProblem,
+  lastUsedArgument,
+  originProblem,
+  textBody,
+} from "./action-request";
 
+// Ids as Next makes them: bits 6..1 of the first byte flag the arguments used, the first
+// argument's the highest (0x60: the first two, as a form action with a previous state; 0x00: none).
 const ID = "6051a85a600dda3292567306f3720c4d0ce2aac892";
+const USES_NONE = "004a6e663335f121268357215e5ce8d03bfac5a63d";
+
+describe("lastUsedArgument", () => {
+  test.each([
+    [ID, 1],
+    [ID.replace(/^60/, "40"), 0],
+    [ID.replace(/^60/, "20"), 1],
+    [ID.replace(/^60/, "7e"), 5],
+    [USES_NONE, null],
+    ["zz", null],
+    ["", null],
+  ])("%s → %s", (id, last) => expect(lastUsedArgument(id)).toBe(last));
+});
 const STATE = '[{"status":"idle","errors":{},"values":{}}]';
 
 function form(entries: [string, string][]): FormData {
@@ -37,18 +59,35 @@ describe("originProblem", () => {
 });
 
 describe("headerProblem", () => {
+  const MB = 1024 * 1024;
+  test.each<["fetch" | "form", Record<string, string>, number | null]>([
+    ["form", { "content-type": "multipart/form-data; boundary=----abc" }, null],
+    ["form", { "content-type": 'multipart/form-data; boundary="a b"' }, null],
+    ["form", { "content-type": "multipart/form-data" }, 400],
+    ["form", { "content-type": "multipart/form-data; boundary=" }, 400],
+    ["form", { "content-type": "text/plain;charset=UTF-8" }, 415],
+    ["fetch", { "content-type": "text/plain;charset=UTF-8" }, null],
+    ["fetch", { "content-type": "text/plainly" }, 415],
+    ["fetch", { "content-type": "application/json" }, 415],
+    ["fetch", {}, 415],
+    ["fetch", { "content-type": "multipart/form-data" }, 400],
+    ["form", { "content-type": "multipart/form-data; boundary=x", "content-length": String(4 * MB) }, 413],
+    ["fetch", { "content-type": "text/plain", "content-length": String(4 * MB) }, 413],
+    ["form", { "content-type": "multipart/form-data; boundary=x", "content-length": String(2 * MB) }, null],
+  ])("%s %j → %s", (kind, headers, status) =>
+    expect(headerProblem(kind, new Headers(headers))?.status ?? null).toBe(status),
+  );
+});
+
+describe("bodyProblem for arguments sent as text", () => {
   test.each([
-    [{ "content-type": "multipart/form-data; boundary=----abc" }, null],
-    [{ "content-type": 'multipart/form-data; boundary="a b"' }, null],
-    [{ "content-type": "multipart/form-data" }, 400],
-    [{ "content-type": "multipart/form-data; boundary=" }, 400],
-    [{ "content-type": "text/plain;charset=UTF-8" }, 415],
-    [{ "content-type": "application/json" }, 415],
-    [{}, 415],
-    [{ "content-type": "multipart/form-data; boundary=x", "content-length": String(4 * 1024 * 1024) }, 413],
-    [{ "content-type": "multipart/form-data; boundary=x", "content-length": String(2 * 1024 * 1024) }, null],
-  ])("%j → %s", (headers, status) =>
-    expect(headerProblem(new Headers(headers))?.status ?? null).toBe(status),
+    ['[{"status":"idle","errors":{},"values":{}},"$K1"]', null],
+    ['[null,"$K1"]', null],
+    ["garbage", 400],
+    ["[1,2]", 400],
+    ['["$1","$K2"]', 400],
+  ])("%s → %s", (text, status) =>
+    expect(bodyProblem("fetch", textBody(text), ID)?.status ?? null).toBe(status),
   );
 });
 
@@ -62,7 +101,6 @@ describe("bodyProblem for a request sent by JavaScript", () => {
       ],
       true,
     ],
-    ["the form alone", [["0", '["$K1"]']], true],
     [
       "a state with escaped and tagged values",
       [["0", '[{"v":"$$5","u":"$undefined","n":"$NaN"},"$K1"]']],
@@ -81,6 +119,7 @@ describe("bodyProblem for a request sent by JavaScript", () => {
     ["a root that is not JSON", [["0", "garbage"]], false],
     ["arguments that are not a form", [["0", "[1,2]"]], false],
     ["an empty argument list", [["0", "[]"]], false],
+    ["the form where the previous state should be", [["0", '["$K1"]']], false],
     ["a reference to a missing part", [["0", '["$7","$K1"]']], false],
     [
       "a referenced part that is not JSON",
@@ -107,8 +146,14 @@ describe("bodyProblem for a request sent by JavaScript", () => {
       false,
     ],
   ])("%s", (_, entries, ok) =>
-    expect(bodyProblem("fetch", form(entries))?.status ?? null).toBe(ok ? null : 400),
+    expect(bodyProblem("fetch", form(entries), ID)?.status ?? null).toBe(ok ? null : 400),
   );
+});
+
+test("an action that uses no arguments is sent none", () => {
+  expect(bodyProblem("fetch", textBody("[]"), USES_NONE)).toBeNull();
+  expect(bodyProblem("fetch", textBody("[]"), ID)?.status).toBe(400);
+  expect(bodyProblem("fetch", textBody("{}"), USES_NONE)?.status).toBe(400);
 });
 
 describe("bodyProblem for a form posted without JavaScript", () => {

@@ -39,12 +39,13 @@ export function originProblem(headers: Headers): ActionProblem | null {
 }
 
 /** The checks that need only the headers: size and type of the body. */
-export function headerProblem(headers: Headers): ActionProblem | null {
+export function headerProblem(kind: ActionKind, headers: Headers): ActionProblem | null {
   const length = Number(headers.get("content-length") ?? "0");
   if (length > ACTION_BODY_LIMIT) return problem(413, "The form is too large to send (the limit is 3 MB).");
   const type = headers.get("content-type") ?? "";
+  // React sends an action's arguments as text when they need no parts (a form with no fields).
+  if (kind === "fetch" && isPlainText(type)) return null;
   if (!/^multipart\/form-data/i.test(type)) {
-    // Every action of the tracker is a form's action, so a browser always sends multipart.
     return problem(415, "Bad request: a form must be sent as multipart/form-data.");
   }
   if (!/;\s*boundary=("?)[^";]+\1/i.test(type)) {
@@ -52,6 +53,8 @@ export function headerProblem(headers: Headers): ActionProblem | null {
   }
   return null;
 }
+
+export const isPlainText = (type: string) => /^text\/plain\s*(;|$)/i.test(type);
 
 // React's reply encoding marks special values with a leading "$". These are the ones a form's
 // action can legitimately receive; anything else (server references, temporary references, Maps,
@@ -101,10 +104,26 @@ function replyProblem(reply: Reply, prefix: string, id: string, seen = new Set<s
   return walk(value);
 }
 
+/**
+ * The index of the last argument the action uses, from the first byte of its id (Next's
+ * server-reference-info: bits 6..1 flag the first six arguments); null when none or unknown.
+ */
+export function lastUsedArgument(actionId: string): number | null {
+  if (!/^[0-9a-f]{42}$/i.test(actionId)) return null;
+  const mask = (parseInt(actionId.slice(0, 2), 16) >> 1) & 0x3f;
+  for (let i = 5; i >= 0; i--) if ((mask >> (5 - i)) & 1) return i;
+  return null;
+}
+
 type FormFields = { get: (name: string) => unknown; keys: () => Iterable<string> };
 
+/** An action's arguments sent as text: the root part alone. */
+export function textBody(text: string): FormFields {
+  return { get: (name) => (name === "0" ? text : null), keys: () => ["0"] };
+}
+
 /** The checks on the parsed body: the action's arguments (fetch) or its hidden fields (form). */
-export function bodyProblem(kind: ActionKind, form: FormFields): ActionProblem | null {
+export function bodyProblem(kind: ActionKind, form: FormFields, actionId = ""): ActionProblem | null {
   const reply: Reply = {
     get: (name) => {
       const v = form.get(name);
@@ -119,9 +138,15 @@ export function bodyProblem(kind: ActionKind, form: FormFields): ActionProblem |
     } catch {
       args = null;
     }
-    // A form's action is called with the form's FormData last (after the previous state, if any).
-    const last = Array.isArray(args) ? args[args.length - 1] : undefined;
-    if (typeof last !== "string" || !FORM_DATA.test(last)) {
+    // Every action of the tracker is a form's: the last argument it uses is the form's FormData
+    // (after the previous state, if any). Next's action id says which arguments the action uses;
+    // the browser sends only those, so an action that uses none gets [].
+    const last = lastUsedArgument(actionId);
+    const formData = Array.isArray(args) && last !== null ? args[last] : undefined;
+    if (
+      !Array.isArray(args) ||
+      (last !== null && (typeof formData !== "string" || !FORM_DATA.test(formData)))
+    ) {
       return problem(400, "Bad request: the action's arguments are not a form's data.");
     }
     const p = replyProblem(reply, "", "0");
