@@ -30,6 +30,9 @@ export const onRequestError: Instrumentation.onRequestError = (error, request, c
 export async function register(): Promise<void> {
   // Open (create, migrate, seed) the database when the server starts, not on the first request.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Before any request is handled: rate limits must key on an address the client cannot choose.
+    const { installForwardedForRewrite } = await import("@/lib/server/forwarded-for");
+    installForwardedForRewrite();
     const { getDb } = await import("@/db");
     getDb();
   }

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { hiddenActionFields } from "@/lib/testing/action-post";
 import { HOSTILE_VALUES } from "@/lib/testing/hostile-corpus";
 
 // Every hostile value of the corpus, sent to every parameter of every read endpoint and page:
@@ -11,9 +12,21 @@ test.setTimeout(240_000);
 type Probe = { path: string; param: string };
 
 const API_PROBES: Probe[] = [
-  ...["q", "company", "category", "state", "scheme", "status", "evidence", "due_from", "due_to", "sort", "page", "per_page", "include_superseded"].map(
-    (param) => ({ path: "/api/v1/commitments", param }),
-  ),
+  ...[
+    "q",
+    "company",
+    "category",
+    "state",
+    "scheme",
+    "status",
+    "evidence",
+    "due_from",
+    "due_to",
+    "sort",
+    "page",
+    "per_page",
+    "include_superseded",
+  ].map((param) => ({ path: "/api/v1/commitments", param })),
   ...["q", "state", "status"].map((param) => ({ path: "/api/v1/commitments.csv", param })),
   ...["q", "page", "per_page"].map((param) => ({ path: "/api/v1/companies", param })),
   ...["state", "company", "stage"].map((param) => ({ path: "/api/v1/facilities", param })),
@@ -28,7 +41,8 @@ const PAGE_PROBES: Probe[] = [
 ];
 
 // A lone surrogate cannot be percent-encoded; browsers send U+FFFD in its place, and so do we.
-const wellFormed = (v: string) => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+const wellFormed = (v: string) =>
+  v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
@@ -44,7 +58,8 @@ async function probeAll(request: APIRequestContext, urls: string[], concurrency:
     if (status >= 500) failures.push(`${status} ${url.slice(0, 160)}`);
     else if (status === 400 && (response.headers()["content-type"] ?? "").includes("json")) {
       const body = await response.json();
-      if (typeof body?.error?.parameter !== "string") failures.push(`400 without a named parameter: ${url.slice(0, 160)}`);
+      if (typeof body?.error?.parameter !== "string")
+        failures.push(`400 without a named parameter: ${url.slice(0, 160)}`);
     }
   });
   return { failures, statuses };
@@ -56,11 +71,15 @@ test("the read API answers every hostile parameter without a server error", asyn
       HOSTILE_VALUES.map(({ value }) => `${path}?${new URLSearchParams({ [param]: value })}`),
     ),
     ...PATH_PROBES.flatMap((prefix) =>
-      HOSTILE_VALUES.filter(({ value }) => value.length < 10_000).map(({ value }) => prefix + encodeURIComponent(wellFormed(value))),
+      HOSTILE_VALUES.filter(({ value }) => value.length < 10_000).map(
+        ({ value }) => prefix + encodeURIComponent(wellFormed(value)),
+      ),
     ),
   ];
   const { failures, statuses } = await probeAll(request, urls, 16);
-  console.log(`hostile API requests: ${urls.length}; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(
+    `hostile API requests: ${urls.length}; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   expect(urls.length).toBeGreaterThan(300 * 20);
   expect(failures).toEqual([]);
 });
@@ -70,7 +89,9 @@ test("pages answer every hostile filter without a server error", async ({ reques
     HOSTILE_VALUES.map(({ value }) => `${path}?${new URLSearchParams({ [param]: value })}`),
   );
   const { failures, statuses } = await probeAll(request, urls, 4);
-  console.log(`hostile page requests: ${urls.length}; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(
+    `hostile page requests: ${urls.length}; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   expect(failures).toEqual([]);
 });
 
@@ -85,4 +106,135 @@ test("a hostile search is shown back escaped, never run", async ({ page }) => {
   await expect(page.getByRole("searchbox", { name: /Search/ })).toHaveValue(payload);
   expect(await page.locator("img[src=x], main script").count()).toBe(0);
   expect(dialogs).toBe(0);
+});
+
+test("malformed server-action requests are refused with a 4xx, never a 500", async ({ baseURL }) => {
+  const page = `${baseURL}/sign-up`;
+  const hidden = hiddenActionFields(await (await fetch(page)).text());
+  const meta = hidden.find(([k]) => k === "$ACTION_1:0")![1];
+  const id = (JSON.parse(meta) as { id: string }).id;
+  const multipart = (entries: [string, string][]) => {
+    const f = new FormData();
+    for (const [k, v] of entries) f.append(k, v);
+    return f;
+  };
+  const state = hidden.find(([k]) => k === "$ACTION_1:1")![1];
+  const cases: { name: string; headers?: Record<string, string>; body: BodyInit; status: number }[] = [
+    {
+      name: "an unknown action id",
+      headers: { "next-action": "00".repeat(21) },
+      body: multipart([["0", '["$K1"]']]),
+      status: 409,
+    },
+    {
+      name: "an action id that is not hex",
+      headers: { "next-action": "<script>" },
+      body: multipart([["0", '["$K1"]']]),
+      status: 400,
+    },
+    {
+      name: "arguments as text that is not JSON",
+      headers: { "next-action": id, "content-type": "text/plain" },
+      body: "garbage",
+      status: 400,
+    },
+    {
+      name: "JSON",
+      headers: { "next-action": id, "content-type": "application/json" },
+      body: '{"a":1}',
+      status: 415,
+    },
+    {
+      name: "multipart without a boundary",
+      headers: { "next-action": id, "content-type": "multipart/form-data" },
+      body: "a=1",
+      status: 400,
+    },
+    {
+      name: "a truncated multipart body",
+      headers: { "content-type": "multipart/form-data; boundary=XX" },
+      body: '--XX\r\nContent-Disposition: form-data; name="$ACTION_REF_1"\r\n\r\nvalue',
+      status: 400,
+    },
+    {
+      name: "arguments that are not a form",
+      headers: { "next-action": id },
+      body: multipart([["0", "[1,2]"]]),
+      status: 400,
+    },
+    {
+      name: "garbage naming the action",
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "garbage"],
+      ]),
+      status: 400,
+    },
+    {
+      name: "a saved state that is not JSON",
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", meta],
+        ["$ACTION_1:1", "notjson"],
+      ]),
+      status: 400,
+    },
+    {
+      name: "a missing saved state",
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", meta],
+      ]),
+      status: 400,
+    },
+    {
+      name: "a dangling reference",
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", meta],
+        ["$ACTION_1:1", '["$@7"]'],
+      ]),
+      status: 400,
+    },
+    {
+      name: "a body over 3 MB",
+      body: multipart([...hidden, ["name", "x".repeat(3.5 * 1024 * 1024)]]),
+      status: 413,
+    },
+    {
+      name: "a foreign origin on a form posted without JavaScript",
+      headers: { origin: "https://evil.example" },
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", meta],
+        ["$ACTION_1:1", state],
+      ]),
+      status: 403,
+    },
+    {
+      name: "a foreign action posing as a prefetch",
+      headers: { origin: "https://evil.example", "next-action": id, "next-router-prefetch": "1" },
+      body: multipart([["0", '["$K1"]']]),
+      status: 403,
+    },
+  ];
+  const answers: Record<string, number> = {};
+  for (const c of cases) {
+    const r = await fetch(page, {
+      method: "POST",
+      body: c.body,
+      headers: { origin: baseURL!, ...c.headers },
+      redirect: "manual",
+    });
+    answers[c.name] = r.status;
+  }
+  expect(answers).toEqual(Object.fromEntries(cases.map((c) => [c.name, c.status])));
+  // The well-formed request still reaches the action.
+  const ok = await fetch(page, {
+    method: "POST",
+    body: multipart([...hidden, ["email", "x"]]),
+    headers: { origin: baseURL! },
+  });
+  expect(ok.status).toBe(200);
+  expect(await ok.text()).toContain("Email");
 });

@@ -82,6 +82,10 @@ function createAuth() {
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // The rate limit's per-address key. instrumentation.ts has already replaced whatever the
+      // client sent with the one address it resolved (docs/decisions/0013), so better-auth sees a
+      // single value and needs no proxy list of its own.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },
     hooks: {

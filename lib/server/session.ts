@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
 import { getAuth } from "./auth";
+import { normalAddress, rateLimitKey } from "./client-address";
 
 // Who is asking, checked on the server for every action and route that changes data. The role is
 // read from the users table on each request, so an admin's change of role applies at once.
@@ -23,8 +24,7 @@ export async function currentUser(): Promise<SessionUser | null> {
 }
 
 export type Authorization =
-  | { ok: true; user: SessionUser }
-  | { ok: false; status: 401 | 403; message: string };
+  { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; message: string };
 
 /** The signed-in user if their role is one of `roles`; otherwise why not, as a person would read it. */
 export async function authorize(roles: readonly Role[]): Promise<Authorization> {
@@ -40,8 +40,12 @@ export const ANY_ROLE: readonly Role[] = ["contributor", "reviewer", "admin"];
 export const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
 export const ADMINS: readonly Role[] = ["admin"];
 
-/** The client's address for rate limiting: the first X-Forwarded-For hop Next's server records. */
+/**
+ * The key a client's requests are counted under for per-address rate limits. X-Forwarded-For holds
+ * the one address instrumentation.ts resolved from the socket (and the trusted proxies, if any),
+ * never the client's own claim; see docs/decisions/0013.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  const forwarded = (await headers()).get("x-forwarded-for");
+  return rateLimitKey(normalAddress(forwarded ?? undefined) ?? "unknown");
 }

@@ -56,3 +56,20 @@ export async function signInThroughForm(baseUrl: string, email: string, password
   if (r.status !== 303 || !cookie) throw new Error(`sign-in through the form failed: ${r.status}`);
   return cookie;
 }
+
+/** Posts a server-action form (its hidden fields and `fields`) to `url` as a browser without JavaScript. */
+export async function postActionForm(
+  url: string,
+  hidden: [string, string][],
+  fields: [string, string | Blob][],
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  for (const [k, v] of [...hidden, ...fields]) form.append(k, v);
+  return fetch(url, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: new URL(url).origin, ...headers },
+  });
+}
