@@ -7,7 +7,7 @@ import { openDatabase } from "@/db/connection";
 import { createUserWithPassword } from "@/db/mutations/users";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { build, memoryOf, snapshotBuild, startApp } from "./bench/app-server";
-import { ROOT } from "./bench/config";
+import { APP_SNAPSHOT, ROOT } from "./bench/config";
 import { syntheticDatabase, workingCopy } from "./bench/databases";
 import { load } from "./bench/load";
 import { median } from "./bench/stats";
@@ -45,9 +45,10 @@ const READ_PATHS = [
 
 async function main() {
   if (!args["no-build"]) await build();
-  const snapshot = snapshotBuild();
+  // Its own copy of the build and of the database: a benchmark may be running beside it.
+  const snapshot = snapshotBuild(path.join(path.dirname(APP_SNAPSHOT), "soak"));
   const cached = await syntheticDatabase(Number(args.commitments));
-  const database = workingCopy(cached.file, Number(args.commitments));
+  const database = workingCopy(cached.file, Number(args.commitments), "soak");
 
   // Writers post as several people so that no one person's submission limit is what is measured.
   process.env.TRACKER_SUBMISSIONS_PER_10_MIN = "100000";
@@ -63,10 +64,13 @@ async function main() {
     people.push(await signInThroughForm(origin, email, password));
   }
   db.$client.close();
-  const formHtml = await (await fetch(`${origin}/submit/progress?commitment=1`, { headers: { cookie: people[0]! } })).text();
+  const formHtml = await (
+    await fetch(`${origin}/submit/progress?commitment=1`, { headers: { cookie: people[0]! } })
+  ).text();
   const hidden = hiddenActionFields(formHtml);
 
   const rss: { t: number; bytes: number }[] = [];
+  const rssAtStartMb = (memoryOf(server.pid)?.rssBytes ?? 0) / 1024 / 1024;
   const started = Date.now();
   const sampler = setInterval(() => {
     const m = memoryOf(server.pid);
@@ -114,6 +118,7 @@ async function main() {
   const reads = load(origin, { connections: 8, duration: SECONDS, paths: READ_PATHS });
   const [readResult] = await Promise.all([reads, ...people.map((cookie, w) => writer(cookie, w))]);
   clearInterval(sampler);
+  const atEnd = memoryOf(server.pid);
   await server.stop();
 
   const check = new Database(database, { readonly: true });
@@ -143,6 +148,10 @@ async function main() {
     writeErrors,
     lost,
     integrity,
+    rssAtStartMb: Math.round(rssAtStartMb),
+    rssAtEndMb: Math.round((atEnd?.rssBytes ?? 0) / 1024 / 1024),
+    /** The kernel's high-water mark: peaks shorter than the 5 s sampling included. */
+    rssHwmMb: Math.round((atEnd?.hwmBytes ?? 0) / 1024 / 1024),
     rssFirstMinuteMb: Math.round(firstMinute),
     rssLastMinuteMb: Math.round(lastMinute),
     rssPeakMb: Math.round(peak),
@@ -150,7 +159,11 @@ async function main() {
   console.log(JSON.stringify(summary, null, 2));
 
   const ok =
-    summary.readNon2xx === 0 && summary.readErrors === 0 && writeErrors === 0 && lost === 0 && integrity === "ok";
+    summary.readNon2xx === 0 &&
+    summary.readErrors === 0 &&
+    writeErrors === 0 &&
+    lost === 0 &&
+    integrity === "ok";
   const growth = lastMinute / firstMinute;
   if (args.write) {
     const section = `
@@ -165,7 +178,8 @@ ${WRITERS} writers posting progress-update forms as signed-in contributors, agai
 | reads | ${summary.reads.toLocaleString("en-IN")} (median ${summary.readRps} req/s, p99 ${summary.readP99} ms), non-2xx ${summary.readNon2xx}, errors ${summary.readErrors} |
 | writes | ${writes.toLocaleString("en-IN")} (${summary.writesPerSecond.toFixed(1)}/s), acknowledged ${summary.acknowledged.toLocaleString("en-IN")}, errors ${writeErrors}, lost ${lost} |
 | integrity_check afterwards | ${integrity} |
-| server RSS, median of first minute → last minute | ${summary.rssFirstMinuteMb} MB → ${summary.rssLastMinuteMb} MB (×${growth.toFixed(2)}), peak ${summary.rssPeakMb} MB |
+| server RSS: after start, before load → at the end | ${summary.rssAtStartMb} MB → ${summary.rssAtEndMb} MB |
+| server RSS, median of first minute → last minute | ${summary.rssFirstMinuteMb} MB → ${summary.rssLastMinuteMb} MB (×${growth.toFixed(2)}); peak ${summary.rssPeakMb} MB sampled every 5 s, ${summary.rssHwmMb} MB VmHWM |
 | verdict | ${ok ? "no errors, nothing lost" : "FAILED: see the figures"}${growth > 1.25 ? "; memory grew by more than 25%" : ""} |
 `;
     fs.appendFileSync(path.join(ROOT, "BENCHMARKS.md"), section);

@@ -389,6 +389,15 @@ describe("the explorer on the seed facts", () => {
     expect(ids("company=xiaomi&include_superseded=true")).toEqual(
       expect.arrayContaining([old.id, restated.id]),
     );
+    // Words alone are counted in the search index, less superseded commitments: the count must
+    // agree with the list, which is read through commitment_status.
+    const words = allPages(db, view("q=xiaomi"), TODAY);
+    expect(words.ids).not.toContain(old.id);
+    expect(words.total).toBe(words.ids.length);
+    const all = allPages(db, view("q=xiaomi&include_superseded=true"), TODAY);
+    expect(all.ids).toContain(old.id);
+    expect(all.total).toBe(all.ids.length);
+    expect(all.total).toBe(words.total + 1);
     expect(explorerFacets(db, view(""), TODAY).company.values.find((v) => v.value === "xiaomi")?.count).toBe(
       2,
     );

@@ -217,15 +217,43 @@ function filtersKey(query: ExplorerQuery, today: string): string {
   return `${today}:${JSON.stringify(filters)}`;
 }
 
+/** Whether the view is words alone: no filter but (perhaps) leaving superseded commitments out. */
+function onlyWords(query: ExplorerQuery, search: Search): search is { kind: "match"; expression: string } {
+  return (
+    search.kind === "match" &&
+    !query.company.length &&
+    !query.category.length &&
+    !query.state.length &&
+    !query.scheme.length &&
+    !query.status.length &&
+    !query.evidence.length &&
+    !query.dueFrom &&
+    !query.dueTo
+  );
+}
+
 /** How many commitments the view has; counting reads every match, so it is kept while the data stands. */
 function countOf(db: Db, query: ExplorerQuery, search: Search, today: string): number {
-  return memoizedForData(
-    db,
-    `count:${filtersKey(query, today)}`,
-    () =>
+  return memoizedForData(db, `count:${filtersKey(query, today)}`, () => {
+    // Words alone: counted in the index, leaving out the (few) superseded commitments by rowid,
+    // instead of looking up every match's row in commitment_status: 1.4 ms rather than 6 ms for
+    // the 17,000 matches of "smartphones" at 100,000. The unary + keeps the rowid test away from
+    // FTS5, which would otherwise run the whole match once per superseded commitment.
+    if (onlyWords(query, search)) {
+      const superseded = query.includeSuperseded
+        ? sql``
+        : sql`and +rowid not in (select ${f.commitmentId} from ${f} where ${f.isCurrent} = 0)`;
+      return (
+        db.get<{ n: number }>(
+          sql`select count(*) as n from commitment_search where commitment_search match ${search.expression} ${superseded}`,
+        )?.n ?? 0
+      );
+    }
+    return (
       db.get<{ n: number }>(sql`select count(*) as n from ${f} ${whereClause(conditions(query, search))}`)
-        ?.n ?? 0,
-  );
+        ?.n ?? 0
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,16 +30,16 @@ export async function build(): Promise<void> {
 export type Snapshot = { dir: string; buildId: string; routes: string[] };
 
 /**
- * Copies .next (without its cache) and what `next start` reads beside it into APP_SNAPSHOT;
+ * Copies .next (without its cache) and what `next start` reads beside it into `into` (APP_SNAPSHOT);
  * node_modules is linked, not copied. Refuses a build that changed while it was being copied.
  */
-export function snapshotBuild(): Snapshot {
+export function snapshotBuild(into: string = APP_SNAPSHOT): Snapshot {
   const source = path.join(ROOT, ".next");
   const buildIdOf = (dir: string) => fs.readFileSync(path.join(dir, "BUILD_ID"), "utf8").trim();
   const buildId = buildIdOf(source);
-  fs.rmSync(APP_SNAPSHOT, { recursive: true, force: true });
-  fs.mkdirSync(APP_SNAPSHOT, { recursive: true });
-  fs.cpSync(source, path.join(APP_SNAPSHOT, ".next"), {
+  fs.rmSync(into, { recursive: true, force: true });
+  fs.mkdirSync(into, { recursive: true });
+  fs.cpSync(source, path.join(into, ".next"), {
     recursive: true,
     verbatimSymlinks: true,
     filter: (src) => {
@@ -52,20 +52,20 @@ export function snapshotBuild(): Snapshot {
       );
     },
   });
-  if (buildIdOf(source) !== buildId || buildIdOf(path.join(APP_SNAPSHOT, ".next")) !== buildId) {
+  if (buildIdOf(source) !== buildId || buildIdOf(path.join(into, ".next")) !== buildId) {
     throw new Error(
       "The build changed while it was being copied (another build ran); run the benchmark again",
     );
   }
   for (const name of ["package.json", "next.config.mjs", "drizzle", "public"]) {
     const from = path.join(ROOT, name);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(APP_SNAPSHOT, name), { recursive: true });
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(into, name), { recursive: true });
   }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(APP_SNAPSHOT, "node_modules"));
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(into, "node_modules"));
   const manifest = JSON.parse(
-    fs.readFileSync(path.join(APP_SNAPSHOT, ".next", "app-path-routes-manifest.json"), "utf8"),
+    fs.readFileSync(path.join(into, ".next", "app-path-routes-manifest.json"), "utf8"),
   ) as Record<string, string>;
-  return { dir: APP_SNAPSHOT, buildId, routes: Object.values(manifest) };
+  return { dir: into, buildId, routes: Object.values(manifest) };
 }
 
 export type MemorySample = { rssBytes: number; hwmBytes: number };

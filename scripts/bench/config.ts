@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 
@@ -10,9 +11,16 @@ export const BENCH_DATA = path.join(ROOT, ".bench-data");
 /**
  * The build is copied here before any server starts, so that another engineer's `next build` in
  * the shared tree cannot swap the files under a running benchmark. Outside the project, so that
- * lint and type-checking never see it.
+ * lint and type-checking never see it; named after the checkout, so that benchmarks run from two
+ * worktrees at once (which share .bench-data through a link) do not replace each other's copy.
  */
-export const APP_SNAPSHOT = path.join(os.tmpdir(), `tracker-bench-${process.getuid?.() ?? "user"}`, "app");
+export const APP_SNAPSHOT = path.join(
+  os.tmpdir(),
+  `tracker-bench-${process.getuid?.() ?? "user"}-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`,
+  "app",
+);
+/** Names this checkout's working copies of the databases in .bench-data, for the same reason. */
+export const CHECKOUT_TAG = crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8);
 
 /** The e2e suite owns 3100; the benchmark stays on 3200 and above: one server per scale, and the floor. */
 export const APP_PORTS = [3200, 3202, 3204] as const;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { BENCH_DATA, EXPLORER_FILTERS, ROOT, TODAY } from "./config";
+import { BENCH_DATA, CHECKOUT_TAG, EXPLORER_FILTERS, ROOT, TODAY } from "./config";
 import { run } from "./processes";
 
 // One synthetic database per scale, made by the project's own loader and kept between runs: it is
@@ -67,9 +67,9 @@ export async function syntheticDatabase(commitments: number): Promise<CachedData
   return { file, reused: false, seconds };
 }
 
-/** A fresh copy of a cached database for one run. */
-export function workingCopy(cached: string, commitments: number): string {
-  const file = path.join(BENCH_DATA, `run-${commitments}.db`);
+/** A fresh copy of a cached database for one run (`purpose` tells the soak's copy from the benchmark's). */
+export function workingCopy(cached: string, commitments: number, purpose = "run"): string {
+  const file = path.join(BENCH_DATA, `${purpose}-${commitments}-${CHECKOUT_TAG}.db`);
   removeDatabase(file);
   fs.copyFileSync(cached, file);
   return file;

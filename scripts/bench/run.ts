@@ -8,6 +8,7 @@ import {
   APP_PORTS,
   APP_SNAPSHOT,
   BENCH_DATA,
+  CHECKOUT_TAG,
   EXPLORER_FILTERS,
   FLOOR_PORT,
   FULL,
@@ -255,8 +256,8 @@ async function main(): Promise<number> {
         (n) =>
           `DATABASE_URL=.bench-data/synthetic-${n}.db TRACKER_TODAY=${TODAY} npm run db:seed:synthetic -- --commitments ${n}   # once; reused while drizzle/*.sql and the generator are unchanged`,
       ),
-      `DATABASE_URL=.bench-data/run-N.db TRACKER_TODAY=${TODAY} NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next start -p ${scales.map((_, i) => APP_PORTS[i]).join("|")} -H 127.0.0.1   # one per scale, in the copy; run-N.db is a fresh copy of synthetic-N.db`,
-      `DATABASE_URL=.bench-data/run-N.db PORT=${FLOOR_PORT} node --conditions=react-server --import tsx scripts/bench/floor-server.ts`,
+      `DATABASE_URL=.bench-data/run-N-${CHECKOUT_TAG}.db TRACKER_TODAY=${TODAY} NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next start -p ${scales.map((_, i) => APP_PORTS[i]).join("|")} -H 127.0.0.1   # one per scale, in the copy; run-N-${CHECKOUT_TAG}.db is a fresh copy of synthetic-N.db`,
+      `DATABASE_URL=.bench-data/run-N-${CHECKOUT_TAG}.db PORT=${FLOOR_PORT} node --conditions=react-server --import tsx scripts/bench/floor-server.ts`,
     ],
   };
 
