@@ -163,6 +163,10 @@ export async function startApp(
         NEXT_TELEMETRY_DISABLED: "1",
         BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         BETTER_AUTH_URL: origin,
+        // The load generator stands in for a proxy in front of many people: it names each
+        // contributor's address in X-Forwarded-For, which the app believes only when told that
+        // one trusted hop precedes it (docs/decisions/0013).
+        TRACKER_TRUSTED_PROXY_HOPS: "1",
       },
     },
     logFile,
