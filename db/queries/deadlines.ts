@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../connection";
-import { commitmentCategories, commitments, commitmentStates, commitmentStatus, companies } from "../schema";
+import { commitments, commitmentStatus, companies } from "../schema";
 import { commitmentListItems, type CommitmentListItem } from "./commitments";
-import { ftsQuery } from "./explorer";
+import { filterConditions } from "./explorer";
 import { ensureStatusesFresh, memoizedForData } from "./status-summary";
 import { daysBetween } from "@/lib/domain/dates";
 import {
@@ -14,9 +14,7 @@ import {
   type DateWindow,
   type DeadlineBucket,
 } from "@/lib/domain/deadline-buckets";
-import { storedCodesFor } from "@/lib/domain/india-states";
 import { STATUSES, type CommitmentStatus } from "@/lib/domain/status";
-import type { Scheme } from "@/lib/domain/vocabulary";
 import { DEFAULT_EXPLORER_QUERY, type ExplorerQuery } from "@/lib/validation/explorer-params";
 
 // The reviewers' deadline view and the deadlines calendar, both narrowed by the explorer's
@@ -27,58 +25,13 @@ import { DEFAULT_EXPLORER_QUERY, type ExplorerQuery } from "@/lib/validation/exp
 // from commitment_status, the status summary that ensureStatusesFresh keeps true for today. The
 // due-date groups are a range of commitment_status_due_on_idx (is_current, due_on, status), read in
 // order with the status in the index, so a group costs its own rows, not the table's. The filters
-// mirror the explorer's (db/queries/explorer.ts keeps its own private); deadlines.test.ts checks
-// that both give the same commitments for the same parameters.
+// are the explorer's own (filterConditions in db/queries/explorer.ts).
 
 const f = commitmentStatus;
 
-/**
- * The explorer's filters as conditions on commitment_status, status and sort aside (each group
- * has its own). Null when the words to find contain nothing searchable: then nothing matches.
- */
+/** The explorer's filters, status aside (each group has its own); null when nothing can match. */
 function viewConditions(query: ExplorerQuery): SQL[] | null {
-  const where: SQL[] = [];
-  // A literal, not a parameter, so the planner sees it when choosing an (is_current, …) index.
-  if (!query.includeSuperseded) where.push(sql`${f.isCurrent} = 1`);
-  if (query.company.length) {
-    where.push(
-      sql`${f.companyId} in (select ${companies.id} from ${companies} where ${inArray(companies.slug, query.company)})`,
-    );
-  }
-  if (query.category.length) {
-    where.push(
-      sql`${f.commitmentId} in (select ${commitmentCategories.commitmentId} from ${commitmentCategories}
-        where ${inArray(commitmentCategories.category, query.category)})`,
-    );
-  }
-  if (query.state.length) {
-    where.push(
-      sql`${f.commitmentId} in (select ${commitmentStates.commitmentId} from ${commitmentStates}
-        where ${inArray(
-          commitmentStates.stateCode,
-          query.state.flatMap((s) => storedCodesFor(s)),
-        )})`,
-    );
-  }
-  if (query.scheme.length) {
-    const named = query.scheme.filter((s): s is Scheme => s !== "none");
-    const scheme = or(
-      named.length ? inArray(f.scheme, named) : undefined,
-      query.scheme.includes("none") ? isNull(f.scheme) : undefined,
-    );
-    if (scheme) where.push(scheme);
-  }
-  if (query.evidence.length) where.push(inArray(f.evidenceGrade, query.evidence));
-  if (query.dueFrom) where.push(gte(f.dueOn, query.dueFrom));
-  if (query.dueTo) where.push(lte(f.dueOn, query.dueTo));
-  if (query.q) {
-    const expression = ftsQuery(query.q);
-    if (!expression) return null;
-    where.push(
-      sql`${f.commitmentId} in (select rowid from commitment_search where commitment_search match ${expression})`,
-    );
-  }
-  return where;
+  return filterConditions(query, "status");
 }
 
 function windowConditions(column: SQL, window: DateWindow): SQL[] {

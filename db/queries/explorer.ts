@@ -136,6 +136,16 @@ function conditions(query: ExplorerQuery, search: Search, omit?: FacetName, word
   return where;
 }
 
+/**
+ * The view's filters as conditions on commitment_status, for other views of the same selection
+ * (the deadline groups and the calendar, which leave out status: each group has its own). Null
+ * when the words to find contain nothing searchable: then nothing matches.
+ */
+export function filterConditions(query: ExplorerQuery, omit?: FacetName): SQL[] | null {
+  const search = searchFor(query.q);
+  return search.kind === "nothing" ? null : conditions(query, search, omit);
+}
+
 function whereClause(parts: SQL[]): SQL {
   return parts.length ? sql`where ${and(...parts)}` : sql``;
 }
