@@ -5,9 +5,18 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang="en-IN">
       <body>
-        <main style={{ maxWidth: "40rem", margin: "3rem auto", padding: "0 1rem", fontFamily: "system-ui, sans-serif" }}>
+        <main
+          style={{
+            maxWidth: "40rem",
+            margin: "3rem auto",
+            padding: "0 1rem",
+            fontFamily: "system-ui, sans-serif",
+          }}
+        >
           <h1>Something went wrong</h1>
-          <p>The tracker could not show this page because of a problem on our side. Please try again shortly.</p>
+          <p>
+            The tracker could not show this page because of a problem on our side. Please try again shortly.
+          </p>
           {error.digest ? (
             <p>
               Reference: <code>{error.digest}</code>

@@ -27,7 +27,9 @@ test.describe("accounts", () => {
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   });
 
-  test("a wrong password is refused in words that do not reveal whether the account exists", async ({ page }) => {
+  test("a wrong password is refused in words that do not reveal whether the account exists", async ({
+    page,
+  }) => {
     const user = await createUser("contributor");
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(user.email);

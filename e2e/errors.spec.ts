@@ -68,7 +68,9 @@ test.describe("rate limits", () => {
       sawLimit = /Too many attempts/.test((await alert.textContent()) ?? "");
     }
     expect(sawLimit).toBe(true);
-    await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toContainText(/wait \d+ seconds?/);
+    await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toContainText(
+      /wait \d+ seconds?/,
+    );
   });
 
   test("the auth API answers 429 when sign-in is hammered", async ({ request }) => {

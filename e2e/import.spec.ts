@@ -55,7 +55,7 @@ function row(title: string, over: Partial<Record<(typeof HEADER)[number], string
     source_titles: "Xiaomi raises local sourcing, again",
     source_kinds: "news",
     source_published_on: "2024-01-15",
-    source_excerpts: "Xiaomi said, \"35 per cent by mid-2027\".",
+    source_excerpts: 'Xiaomi said, "35 per cent by mid-2027".',
     ...over,
   };
   return HEADER.map((h) => {
@@ -64,9 +64,12 @@ function row(title: string, over: Partial<Record<(typeof HEADER)[number], string
   }).join(",");
 }
 
-const csv = (rows: string[]) => Buffer.from(`\ufeff"Citation line, as in an export"\r\n${HEADER.join(",")}\r\n${rows.join("\r\n")}\r\n`);
+const csv = (rows: string[]) =>
+  Buffer.from(`\ufeff"Citation line, as in an export"\r\n${HEADER.join(",")}\r\n${rows.join("\r\n")}\r\n`);
 
-test("a reviewer imports a CSV: a bad row stops everything, the corrected file waits for review", async ({ page }) => {
+test("a reviewer imports a CSV: a bad row stops everything, the corrected file waits for review", async ({
+  page,
+}) => {
   const reviewer = await createUser("reviewer");
   const tag = crypto.randomInt(1e9);
   const titles = [`Source 35 per cent of phone parts locally ${tag}`, `Assemble laptops in Noida ${tag}`];
@@ -84,16 +87,27 @@ test("a reviewer imports a CSV: a bad row stops everything, the corrected file w
     buffer: csv([row(titles[0]!), row(titles[1]!, { due_on: "2027-05-31" })]),
   });
   await page.getByRole("button", { name: "Import for review" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "nothing was imported" })).toContainText("1 problem in 1 row");
-  const problem = page.getByRole("table", { name: /Problems, by row/ }).getByRole("row").nth(1);
+  await expect(page.getByRole("alert").filter({ hasText: "nothing was imported" })).toContainText(
+    "1 problem in 1 row",
+  );
+  const problem = page
+    .getByRole("table", { name: /Problems, by row/ })
+    .getByRole("row")
+    .nth(1);
   await expect(problem.getByRole("cell").nth(0)).toHaveText("4");
   await expect(problem.getByRole("cell").nth(1)).toHaveText("due_on");
   await expect(problem.getByRole("cell").nth(2)).toContainText("last day of its quarter");
   expect(countMine()).toEqual([]);
 
-  await file.setInputFiles({ name: "commitments.csv", mimeType: "text/csv", buffer: csv([row(titles[0]!), row(titles[1]!)]) });
+  await file.setInputFiles({
+    name: "commitments.csv",
+    mimeType: "text/csv",
+    buffer: csv([row(titles[0]!), row(titles[1]!)]),
+  });
   await page.getByRole("button", { name: "Import for review" }).click();
-  await expect(page.getByText("Imported 2 new commitments as submissions waiting for another reviewer.")).toBeVisible();
+  await expect(
+    page.getByText("Imported 2 new commitments as submissions waiting for another reviewer."),
+  ).toBeVisible();
   const mine = countMine();
   expect(mine.map((s) => [s.state, (s.payload as { title: string }).title]).sort()).toEqual(
     titles.map((t) => ["pending", t]).sort(),
@@ -107,7 +121,11 @@ test("a reviewer imports a CSV: a bad row stops everything, the corrected file w
 test("a file that is not CSV is refused beside the field", async ({ page }) => {
   await signIn(page, await createUser("admin"));
   await page.goto("/review/import");
-  await page.getByLabel("CSV file").setInputFiles({ name: "commitments.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004rest") });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "commitments.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from("PK\u0003\u0004rest"),
+  });
   await page.getByRole("button", { name: "Import and publish" }).click();
   await expect(page.getByLabel("CSV file")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#file-error")).toContainText("not a CSV file");

@@ -134,8 +134,13 @@ test.describe("review", () => {
     await expect(page.locator("#reason-error")).toContainText("Say what needs to change");
     await page.getByLabel(/Reason or comment/).fill("Which financial year is the target for?");
     await page.getByRole("button", { name: "Request changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Submission ${id}` })).toContainText("sent back for changes");
-    expect(stateOf(id)).toMatchObject({ state: "changes_requested", decisionReason: "Which financial year is the target for?" });
+    await expect(page.getByRole("status").filter({ hasText: `Submission ${id}` })).toContainText(
+      "sent back for changes",
+    );
+    expect(stateOf(id)).toMatchObject({
+      state: "changes_requested",
+      decisionReason: "Which financial year is the target for?",
+    });
 
     await page.goto(`/review/${id}`);
     await expect(page.getByText("there is nothing to decide")).toBeVisible();
@@ -151,15 +156,21 @@ test.describe("review", () => {
 
     await signIn(page, reviewer);
     await openFromQueue(page, title);
-    await expect(page.getByText("You submitted this yourself, so another reviewer must decide on it.")).toBeVisible();
+    await expect(
+      page.getByText("You submitted this yourself, so another reviewer must decide on it."),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
-    expect(decideSubmission(e2eDb(), { id, reviewerId: reviewer.id, decision: "approve", today: TODAY })).toMatchObject({
+    expect(
+      decideSubmission(e2eDb(), { id, reviewerId: reviewer.id, decision: "approve", today: TODAY }),
+    ).toMatchObject({
       ok: false,
       code: "forbidden",
     });
   });
 
-  test("a change to a record edited since is shown as a conflict and cannot be approved", async ({ page }) => {
+  test("a change to a record edited since is shown as a conflict and cannot be approved", async ({
+    page,
+  }) => {
     const db = e2eDb();
     const [alice, bala, reviewer, other] = await Promise.all([
       createUser("contributor"),
@@ -168,7 +179,12 @@ test.describe("review", () => {
       createUser("reviewer"),
     ]);
     const { title } = uniqueTitle();
-    const created = decideSubmission(db, { id: propose(alice, title), reviewerId: other.id, decision: "approve", today: TODAY });
+    const created = decideSubmission(db, {
+      id: propose(alice, title),
+      reviewerId: other.id,
+      decision: "approve",
+      today: TODAY,
+    });
     if (!created.ok || created.recordId === undefined) throw new Error("setup");
     const published = recordSnapshot(db, "commitment", created.recordId)!.payload;
     const change = (userId: string, over: Record<string, unknown>) => {
@@ -184,14 +200,20 @@ test.describe("review", () => {
     };
     const first = change(alice.id, { target_value: 600000 });
     const second = change(bala.id, { evidence_grade: "regulatory_filing" });
-    expect(decideSubmission(db, { id: first, reviewerId: other.id, decision: "approve", today: TODAY }).ok).toBe(true);
+    expect(
+      decideSubmission(db, { id: first, reviewerId: other.id, decision: "approve", today: TODAY }).ok,
+    ).toBe(true);
 
     await signIn(page, reviewer);
     await page.goto(`/review/${second}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Change to commitment: ${title}`);
-    const conflict = page.getByRole("region", { name: "The published record has changed since this was proposed" });
+    const conflict = page.getByRole("region", {
+      name: "The published record has changed since this was proposed",
+    });
     await expect(conflict).toContainText("Changed target value from 5,00,000 to 6,00,000");
-    await expect(page.getByRole("row").filter({ hasText: "Evidence grade" })).toContainText("Regulatory filing");
+    await expect(page.getByRole("row").filter({ hasText: "Evidence grade" })).toContainText(
+      "Regulatory filing",
+    );
     await expect(page.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Request changes" })).toBeVisible();
   });

@@ -35,7 +35,12 @@ async function main(): Promise<number> {
   let values: { email?: string; role?: string; name?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean" },
+      },
       strict: true,
     }));
   } catch (e) {

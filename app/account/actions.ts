@@ -17,7 +17,12 @@ const signUpLimiter = new RateLimiter({ limit: 5, windowMs: 10 * 60_000 });
 function limited(limiter: RateLimiter, key: string, formData: FormData): FormState | null {
   const decision = limiter.hit(key);
   if (decision.allowed) return null;
-  return { status: "error", message: retryMessage(decision.retryAfterSeconds), errors: {}, values: echoValues(formData) };
+  return {
+    status: "error",
+    message: retryMessage(decision.retryAfterSeconds),
+    errors: {},
+    values: echoValues(formData),
+  };
 }
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -57,7 +62,12 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   } catch (e) {
     if (e instanceof APIError) {
       // The same words whether the email or the password was wrong: no account discovery.
-      return { status: "error", message: "The email or password is not right.", errors: {}, values: echoValues(formData) };
+      return {
+        status: "error",
+        message: "The email or password is not right.",
+        errors: {},
+        values: echoValues(formData),
+      };
     }
     throw e;
   }

@@ -18,7 +18,8 @@ export async function reviewerOrRefusal(
       <>
         <h1>{heading}</h1>
         <p className="notice">
-          {auth.message} Reviewing submissions is for reviewers and admins; an admin can change an account&apos;s role.
+          {auth.message} Reviewing submissions is for reviewers and admins; an admin can change an
+          account&apos;s role.
         </p>
       </>
     ),

@@ -29,7 +29,12 @@ export async function decideAction(_prev: FormState, formData: FormData): Promis
   if (!result.ok) {
     // Only the reason is on this form; other fields' problems are named in the message.
     const reasonError = result.fieldErrors?.reason;
-    return { status: "error", message: result.message, errors: reasonError ? { reason: reasonError } : {}, values };
+    return {
+      status: "error",
+      message: result.message,
+      errors: reasonError ? { reason: reasonError } : {},
+      values,
+    };
   }
   // An approval changes published pages anywhere in the site.
   revalidatePath("/", "layout");

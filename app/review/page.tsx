@@ -13,7 +13,11 @@ import { reviewerOrRefusal } from "./access";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review queue" };
 
-const OUTCOME_WORDS = { approve: "approved", reject: "rejected", request_changes: "sent back for changes" } as const;
+const OUTCOME_WORDS = {
+  approve: "approved",
+  reject: "rejected",
+  request_changes: "sent back for changes",
+} as const;
 
 function DecidedNotice({ params }: { params: Record<string, string | string[] | undefined> }) {
   const parsed = DecidedParamsSchema.safeParse(params);
@@ -55,8 +59,9 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/revi
       <h1>Review queue</h1>
       <DecidedNotice params={params} />
       <p className="lede">
-        Proposals wait here, the longest waiting first, until a reviewer other than the person who sent them approves,
-        rejects or sends them back. <Link href="/review/import">Import commitments from a CSV file</Link>.
+        Proposals wait here, the longest waiting first, until a reviewer other than the person who sent them
+        approves, rejects or sends them back.{" "}
+        <Link href="/review/import">Import commitments from a CSV file</Link>.
       </p>
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Waiting: {queue.total.toLocaleString("en-IN")}</h2>
@@ -88,7 +93,9 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/revi
           <table>
             <caption>
               {kind ? `${PLURAL_RECORD_LABELS[kind]} waiting` : "Waiting for review"}, longest waiting first
-              {queue.items.length < (kind ? countOf(kind) : queue.total) ? ` (the first ${queue.items.length})` : ""}
+              {queue.items.length < (kind ? countOf(kind) : queue.total)
+                ? ` (the first ${queue.items.length})`
+                : ""}
             </caption>
             <thead>
               <tr>

@@ -10,8 +10,8 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
     <>
       <h1>Create an account</h1>
       <p className="lede">
-        An account lets you propose commitments and progress, each with its source. A reviewer checks every proposal
-        before it is published.
+        An account lets you propose commitments and progress, each with its source. A reviewer checks every
+        proposal before it is published.
       </p>
       <SignUpForm next={safeNextPath(next)} />
     </>

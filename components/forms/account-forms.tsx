@@ -16,10 +16,26 @@ export function SignUpForm({ next }: { next: string }) {
       <FormProblems state={state} labels={LABELS} />
       <input type="hidden" name="next" value={next} />
       <Field id="name" label="Name" error={state.errors.name} required>
-        {(p) => <input {...p} type="text" autoComplete="name" defaultValue={typed(state, "name")} key={`name-${typed(state, "name")}`} />}
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            autoComplete="name"
+            defaultValue={typed(state, "name")}
+            key={`name-${typed(state, "name")}`}
+          />
+        )}
       </Field>
       <Field id="email" label="Email" error={state.errors.email} required>
-        {(p) => <input {...p} type="email" autoComplete="email" defaultValue={typed(state, "email")} key={`email-${typed(state, "email")}`} />}
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            autoComplete="email"
+            defaultValue={typed(state, "email")}
+            key={`email-${typed(state, "email")}`}
+          />
+        )}
       </Field>
       <Field
         id="password"
@@ -45,7 +61,15 @@ export function SignInForm({ next }: { next: string }) {
       <FormProblems state={state} labels={LABELS} />
       <input type="hidden" name="next" value={next} />
       <Field id="email" label="Email" error={state.errors.email} required>
-        {(p) => <input {...p} type="email" autoComplete="email" defaultValue={typed(state, "email")} key={`email-${typed(state, "email")}`} />}
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            autoComplete="email"
+            defaultValue={typed(state, "email")}
+            key={`email-${typed(state, "email")}`}
+          />
+        )}
       </Field>
       <Field id="password" label="Password" error={state.errors.password} required>
         {(p) => <input {...p} type="password" autoComplete="current-password" />}

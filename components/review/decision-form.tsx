@@ -10,11 +10,26 @@ import styles from "./review.module.css";
 
 const LABELS = { reason: "Reason or comment" };
 
-function DecisionButton({ value, children, className }: { value: string; children: string; className?: string }) {
+function DecisionButton({
+  value,
+  children,
+  className,
+}: {
+  value: string;
+  children: string;
+  className?: string;
+}) {
   // Every button is disabled while any decision is being sent, so one click decides once.
   const { pending } = useFormStatus();
   return (
-    <button type="submit" name="decision" value={value} disabled={pending} aria-disabled={pending} className={className}>
+    <button
+      type="submit"
+      name="decision"
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={className}
+    >
       {children}
     </button>
   );
@@ -34,7 +49,14 @@ export function DecisionForm({ id, canApprove }: { id: number; canApprove: boole
         error={state.errors.reason}
         hint="Required to reject or to request changes: the contributor reads it. When approving, an optional note."
       >
-        {(p) => <textarea {...p} rows={4} defaultValue={typed(state, "reason")} key={`reason-${typed(state, "reason")}`} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={4}
+            defaultValue={typed(state, "reason")}
+            key={`reason-${typed(state, "reason")}`}
+          />
+        )}
       </Field>
       <div className={styles.actions}>
         {canApprove ? <DecisionButton value="approve">Approve and publish</DecisionButton> : null}

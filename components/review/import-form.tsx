@@ -11,16 +11,32 @@ import styles from "./review.module.css";
 
 const LABELS = { file: "CSV file" };
 
-function IntentButton({ value, children, className }: { value: string; children: string; className?: string }) {
+function IntentButton({
+  value,
+  children,
+  className,
+}: {
+  value: string;
+  children: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" name="intent" value={value} disabled={pending} aria-disabled={pending} className={className}>
+    <button
+      type="submit"
+      name="intent"
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={className}
+    >
       {pending ? "Reading the file…" : children}
     </button>
   );
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-IN")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-IN")} ${n === 1 ? one : many}`;
 
 function Outcome({ report }: { report: ImportReport }) {
   const total = report.created + report.changed;
@@ -34,7 +50,9 @@ function Outcome({ report }: { report: ImportReport }) {
     return (
       <p>
         Every row can be imported: {what || "nothing to import"}.{" "}
-        {report.mode === "published" ? "Importing publishes them at once." : "Importing sends them for review."}
+        {report.mode === "published"
+          ? "Importing publishes them at once."
+          : "Importing sends them for review."}
       </p>
     );
   if (total === 0) return <p>Nothing was imported: every row is the same as the published commitment.</p>;
@@ -89,7 +107,10 @@ function Report({ report }: { report: ImportReport }) {
         <Outcome report={report} />
       )}
       {report.unchanged.length > 0 ? (
-        <p>Skipped, the same as published: row{report.unchanged.length === 1 ? "" : "s"} {report.unchanged.join(", ")}.</p>
+        <p>
+          Skipped, the same as published: row{report.unchanged.length === 1 ? "" : "s"}{" "}
+          {report.unchanged.join(", ")}.
+        </p>
       ) : null}
       {report.ignoredColumns.length > 0 ? <p>Columns not read: {report.ignoredColumns.join(", ")}.</p> : null}
       {report.warnings.length > 0 ? (
@@ -135,7 +156,9 @@ export function ImportForm({ mode }: { mode: "pending" | "published" }) {
           {(p) => <input {...p} type="file" accept=".csv,text/csv" />}
         </Field>
         <div className={styles.actions}>
-          <IntentButton value="import">{mode === "published" ? "Import and publish" : "Import for review"}</IntentButton>
+          <IntentButton value="import">
+            {mode === "published" ? "Import and publish" : "Import for review"}
+          </IntentButton>
           <IntentButton value="check" className="secondary">
             Check only
           </IntentButton>

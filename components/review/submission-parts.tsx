@@ -91,7 +91,8 @@ export function ProposedSources({ sources }: { sources: ProposedSource[] }) {
             {s.title}
           </a>
           <div className="meta">
-            {s.publisher} · {kindLabel(s.kind)} · published {formatIndiaDate(s.publishedOn)} · <span>{s.url}</span>
+            {s.publisher} · {kindLabel(s.kind)} · published {formatIndiaDate(s.publishedOn)} ·{" "}
+            <span>{s.url}</span>
           </div>
           {s.alreadyPublished ? (
             <p className="meta">Already cited by the tracker: shown, and linked on approval, as published.</p>
@@ -122,7 +123,8 @@ export function History({ events }: { events: SubmissionEventView[] }) {
       {events.map((e) => (
         <li key={e.id}>
           <strong>{EVENT_LABELS[e.event]}</strong>
-          {e.actor ? <> by {e.actor.name}</> : null}, <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time>
+          {e.actor ? <> by {e.actor.name}</> : null},{" "}
+          <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time>
           {e.reason ? <blockquote>{e.reason}</blockquote> : null}
         </li>
       ))}

@@ -31,7 +31,9 @@ let actorId: string;
 beforeEach(() => {
   ({ db, cleanup } = tempDatabase());
   actorId = crypto.randomUUID();
-  db.insert(users).values({ id: actorId, name: "Ravi", email: `${actorId}@example.in`, role: "reviewer" }).run();
+  db.insert(users)
+    .values({ id: actorId, name: "Ravi", email: `${actorId}@example.in`, role: "reviewer" })
+    .run();
 });
 afterEach(() => cleanup());
 
@@ -55,7 +57,12 @@ const idsOf = (recordType: RecordType) =>
   db.$client.prepare(`select id from ${TABLE_NAMES[recordType]} order by id`).pluck().all() as number[];
 
 /** Applies a proposal the way an approval does: parsed, checked, then written in one transaction. */
-function apply(recordType: RecordType, action: "create" | "change" | "withdraw", payload: unknown, targetId: number | null = null) {
+function apply(
+  recordType: RecordType,
+  action: "create" | "change" | "withdraw",
+  payload: unknown,
+  targetId: number | null = null,
+) {
   const parsed = parsePayload(recordType, action, payload);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
   if (action !== "withdraw") {
@@ -65,7 +72,14 @@ function apply(recordType: RecordType, action: "create" | "change" | "withdraw",
   return db.transaction((tx) => {
     const submissionId = tx
       .insert(submissions)
-      .values({ recordType, action, targetId, payload: parsed.payload, submittedById: actorId, state: "approved" })
+      .values({
+        recordType,
+        action,
+        targetId,
+        payload: parsed.payload,
+        submittedById: actorId,
+        state: "approved",
+      })
       .returning({ id: submissions.id })
       .get().id;
     return applyApproved(tx, {
@@ -82,15 +96,18 @@ function apply(recordType: RecordType, action: "create" | "change" | "withdraw",
 }
 
 describe("recordSnapshot", () => {
-  it.each(RECORD_TYPES)("reads every published %s back as a payload its form's schema accepts", (recordType) => {
-    const ids = idsOf(recordType);
-    expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) {
-      const snapshot = recordSnapshot(db, recordType, id)!;
-      const result = RECORD_SCHEMAS[recordType].safeParse(snapshot.payload);
-      expect(result.error?.issues ?? []).toEqual([]);
-    }
-  });
+  it.each(RECORD_TYPES)(
+    "reads every published %s back as a payload its form's schema accepts",
+    (recordType) => {
+      const ids = idsOf(recordType);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        const snapshot = recordSnapshot(db, recordType, id)!;
+        const result = RECORD_SCHEMAS[recordType].safeParse(snapshot.payload);
+        expect(result.error?.issues ?? []).toEqual([]);
+      }
+    },
+  );
 
   it("is null for a record that does not exist", () => {
     expect(recordSnapshot(db, "commitment", 424242)).toBeNull();
@@ -110,7 +127,9 @@ describe("applyApproved", () => {
     const row = db.select().from(companies).where(eq(companies.id, created.recordId)).get()!;
     expect(row).toMatchObject({ slug: "dixon", hqCountry: "IN" });
     const link = db.select().from(companySources).where(eq(companySources.recordId, row.id)).get()!;
-    expect(db.$client.prepare("select accessed_on from sources where id = ?").pluck().get(link.sourceId)).toBe("2026-11-20");
+    expect(
+      db.$client.prepare("select accessed_on from sources where id = ?").pluck().get(link.sourceId),
+    ).toBe("2026-11-20");
 
     const snapshot = recordSnapshot(db, "company", row.id)!.payload;
     const changed = apply(
@@ -124,7 +143,9 @@ describe("applyApproved", () => {
     );
     // Links follow the proposal; the old source stays, as other records may cite it.
     expect(db.select().from(companySources).where(eq(companySources.recordId, row.id)).all()).toHaveLength(1);
-    expect(db.$client.prepare("select count(*) from sources where url = ?").pluck().get(source(1).url)).toBe(1);
+    expect(db.$client.prepare("select count(*) from sources where url = ?").pluck().get(source(1).url)).toBe(
+      1,
+    );
     const revision = db.select().from(revisions).where(eq(revisions.id, changed.revisionId)).get()!;
     expect(revision.before).toMatchObject({ name: "Dixon Technologies" });
     expect(revision.after).toMatchObject({ name: "Dixon Technologies (India) Limited" });
@@ -134,7 +155,9 @@ describe("applyApproved", () => {
     const xiaomi = db.select().from(companies).where(eq(companies.slug, "xiaomi")).get()!;
     const payload = { ...recordSnapshot(db, "company", xiaomi.id)!.payload, slug: "mi" };
     const parsed = parsePayload("company", "change", payload);
-    expect(parsed.ok && checkReferences(db, "company", parsed.payload as RecordPayload, xiaomi.id)).toMatchObject({
+    expect(
+      parsed.ok && checkReferences(db, "company", parsed.payload as RecordPayload, xiaomi.id),
+    ).toMatchObject({
       slug: expect.stringMatching(/cannot change/),
     });
   });
@@ -162,7 +185,9 @@ describe("applyApproved", () => {
       stage: "announced",
       sources: [source(3)],
     });
-    expect(db.select().from(partnerships).where(eq(partnerships.id, partnership.recordId)).get()).toMatchObject({
+    expect(
+      db.select().from(partnerships).where(eq(partnerships.id, partnership.recordId)).get(),
+    ).toMatchObject({
       productCategories: ["Electric vehicles"],
       facilityId: facility.recordId,
     });
@@ -170,7 +195,12 @@ describe("applyApproved", () => {
 
   it("withdraws a progress update and keeps it", () => {
     const progressId = idsOf("progress_update")[0]!;
-    const r = apply("progress_update", "withdraw", { reason: "The report was about another plant" }, progressId);
+    const r = apply(
+      "progress_update",
+      "withdraw",
+      { reason: "The report was about another plant" },
+      progressId,
+    );
     expect(r.summary).toBe("Withdrew progress update: The report was about another plant");
     expect(recordSnapshot(db, "progress_update", progressId)).toMatchObject({
       withdrawnOn: TODAY,
@@ -189,6 +219,8 @@ describe("applyApproved", () => {
       value: 1,
       sources: [source(4)],
     });
-    expect(parsed.ok && checkReferences(db, "progress_update", parsed.payload as RecordPayload, null)).toHaveProperty("as_of");
+    expect(
+      parsed.ok && checkReferences(db, "progress_update", parsed.payload as RecordPayload, null),
+    ).toHaveProperty("as_of");
   });
 });

@@ -64,16 +64,21 @@ export type WithdrawalInput = z.output<typeof WithdrawalInputSchema>;
 export type RecordPayload = CompanyInput | FacilityInput | PartnershipInput | CommitmentInput | ProgressInput;
 
 export type ParsedPayload =
-  | { ok: true; payload: RecordPayload | WithdrawalInput }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; payload: RecordPayload | WithdrawalInput } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Validates a proposal with the schema its form uses; a withdrawal needs only a reason. */
-export function parsePayload(recordType: RecordType, action: SubmissionAction, payload: unknown): ParsedPayload {
+export function parsePayload(
+  recordType: RecordType,
+  action: SubmissionAction,
+  payload: unknown,
+): ParsedPayload {
   const result =
     action === "withdraw"
       ? WithdrawalInputSchema.safeParse(payload)
       : RECORD_SCHEMAS[recordType].safeParse(payload);
-  return result.success ? { ok: true, payload: result.data } : { ok: false, fieldErrors: fieldErrors(result.error) };
+  return result.success
+    ? { ok: true, payload: result.data }
+    : { ok: false, fieldErrors: fieldErrors(result.error) };
 }
 
 /** A published record in the shape of its form's payload, with its withdrawal if any. */
@@ -279,10 +284,15 @@ export function checkReferences(
     case "company": {
       const p = payload as CompanyInput;
       if (targetId === null) {
-        if (companyBySlug(db, p.slug)) errors.slug = `A company with the short name “${p.slug}” already exists.`;
+        if (companyBySlug(db, p.slug))
+          errors.slug = `A company with the short name “${p.slug}” already exists.`;
       } else {
         // Addresses and other proposals refer to a company by its short name, so it never changes.
-        const current = db.select({ slug: companies.slug }).from(companies).where(eq(companies.id, targetId)).get();
+        const current = db
+          .select({ slug: companies.slug })
+          .from(companies)
+          .where(eq(companies.id, targetId))
+          .get();
         if (current && current.slug !== p.slug)
           errors.slug = `The short name cannot change: links and other records use “${current.slug}”.`;
       }
@@ -312,7 +322,11 @@ export function checkReferences(
     case "progress_update": {
       const p = payload as ProgressInput;
       const c = db
-        .select({ id: commitments.id, withdrawnOn: commitments.withdrawnOn, baselineDate: commitments.baselineDate })
+        .select({
+          id: commitments.id,
+          withdrawnOn: commitments.withdrawnOn,
+          baselineDate: commitments.baselineDate,
+        })
         .from(commitments)
         .where(eq(commitments.id, p.commitment_id))
         .get();
@@ -419,11 +433,17 @@ function writeCommitmentLists(db: DbLike, id: number, p: CommitmentInput, replac
   }
   for (const category of new Set(p.categories))
     db.insert(commitmentCategories).values({ commitmentId: id, category }).run();
-  for (const stateCode of new Set(p.states)) db.insert(commitmentStates).values({ commitmentId: id, stateCode }).run();
+  for (const stateCode of new Set(p.states))
+    db.insert(commitmentStates).values({ commitmentId: id, stateCode }).run();
 }
 
 /** Inserts (targetId null) or updates the record's own row; returns its id. */
-function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload, targetId: number | null): number {
+function writeRecord(
+  db: DbLike,
+  recordType: RecordType,
+  payload: RecordPayload,
+  targetId: number | null,
+): number {
   const updatedAt = new Date().toISOString();
   switch (recordType) {
     case "company": {
@@ -436,8 +456,12 @@ function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload,
         website: p.website,
         description: p.description,
       };
-      if (targetId === null) return db.insert(companies).values(values).returning({ id: companies.id }).get().id;
-      db.update(companies).set({ ...values, updatedAt }).where(eq(companies.id, targetId)).run();
+      if (targetId === null)
+        return db.insert(companies).values(values).returning({ id: companies.id }).get().id;
+      db.update(companies)
+        .set({ ...values, updatedAt })
+        .where(eq(companies.id, targetId))
+        .run();
       return targetId;
     }
     case "facility": {
@@ -452,8 +476,12 @@ function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload,
         investmentCurrency: p.investment_currency,
         announcedOn: p.announced_on,
       };
-      if (targetId === null) return db.insert(facilities).values(values).returning({ id: facilities.id }).get().id;
-      db.update(facilities).set({ ...values, updatedAt }).where(eq(facilities.id, targetId)).run();
+      if (targetId === null)
+        return db.insert(facilities).values(values).returning({ id: facilities.id }).get().id;
+      db.update(facilities)
+        .set({ ...values, updatedAt })
+        .where(eq(facilities.id, targetId))
+        .run();
       return targetId;
     }
     case "partnership": {
@@ -468,7 +496,10 @@ function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload,
       };
       if (targetId === null)
         return db.insert(partnerships).values(values).returning({ id: partnerships.id }).get().id;
-      db.update(partnerships).set({ ...values, updatedAt }).where(eq(partnerships.id, targetId)).run();
+      db.update(partnerships)
+        .set({ ...values, updatedAt })
+        .where(eq(partnerships.id, targetId))
+        .run();
       return targetId;
     }
     case "commitment": {
@@ -479,7 +510,10 @@ function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload,
         writeCommitmentLists(db, id, p, false);
         return id;
       }
-      db.update(commitments).set({ ...values, updatedAt }).where(eq(commitments.id, targetId)).run();
+      db.update(commitments)
+        .set({ ...values, updatedAt })
+        .where(eq(commitments.id, targetId))
+        .run();
       writeCommitmentLists(db, targetId, p, true);
       return targetId;
     }
@@ -489,7 +523,10 @@ function writeRecord(db: DbLike, recordType: RecordType, payload: RecordPayload,
       const values = { commitmentId: p.commitment_id, asOf: p.as_of, value: p.value, note: p.note };
       if (targetId === null)
         return db.insert(progressUpdates).values(values).returning({ id: progressUpdates.id }).get().id;
-      db.update(progressUpdates).set({ ...values, updatedAt }).where(eq(progressUpdates.id, targetId)).run();
+      db.update(progressUpdates)
+        .set({ ...values, updatedAt })
+        .where(eq(progressUpdates.id, targetId))
+        .run();
       return targetId;
     }
   }

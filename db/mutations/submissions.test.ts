@@ -41,7 +41,9 @@ let admin: string;
 
 function addUser(role: Role, name = `${role} ${crypto.randomInt(1e6)}`): string {
   const id = crypto.randomUUID();
-  db.insert(users).values({ id, name, email: `${id}@example.in`, role }).run();
+  db.insert(users)
+    .values({ id, name, email: `${id}@example.in`, role })
+    .run();
   return id;
 }
 
@@ -84,7 +86,8 @@ const commitmentForm = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const xiaomiTargetId = () => db.select().from(commitments).where(eq(commitments.title, XIAOMI_TARGET)).get()!.id;
+const xiaomiTargetId = () =>
+  db.select().from(commitments).where(eq(commitments.title, XIAOMI_TARGET)).get()!.id;
 
 /** The published Xiaomi target as a change payload, with some fields replaced. */
 function xiaomiChange(over: Record<string, unknown>) {
@@ -99,8 +102,14 @@ function propose(payload: unknown = commitmentForm(), userId = contributor): num
 
 const submission = (id: number) => db.select().from(submissions).where(eq(submissions.id, id)).get()!;
 const events = (id: number) =>
-  db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, id)).orderBy(submissionEvents.id).all();
-const count = (table: string) => (db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+  db
+    .select()
+    .from(submissionEvents)
+    .where(eq(submissionEvents.submissionId, id))
+    .orderBy(submissionEvents.id)
+    .all();
+const count = (table: string) =>
+  (db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 
 describe("createSubmission", () => {
   it("stores the parsed payload as pending, with a 'created' event", () => {
@@ -115,7 +124,9 @@ describe("createSubmission", () => {
     });
     expect(events(id).map((e) => [e.event, e.actorId])).toEqual([["created", contributor]]);
     // Nothing is published until a reviewer approves.
-    expect(db.select().from(commitments).where(eq(commitments.title, commitmentForm().title)).get()).toBeUndefined();
+    expect(
+      db.select().from(commitments).where(eq(commitments.title, commitmentForm().title)).get(),
+    ).toBeUndefined();
   });
 
   it("returns field errors from the schema and for a company that is not published", () => {
@@ -126,7 +137,10 @@ describe("createSubmission", () => {
       payload: commitmentForm({ title: "", sources: [] }),
     });
     expect(bad).toMatchObject({ ok: false, code: "invalid" });
-    expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({ title: "Title is required", sources: "Add at least one source" });
+    expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({
+      title: "Title is required",
+      sources: "Add at least one source",
+    });
 
     const unknown = createSubmission(db, {
       userId: contributor,
@@ -150,14 +164,30 @@ describe("createSubmission", () => {
       userId: contributor,
       recordType: "partnership",
       action: "create",
-      payload: { brand: "xiaomi", partner: "nobody", product_categories: "Audio", facility_id: "424242", stage: "announced", sources: [newSource()] },
+      payload: {
+        brand: "xiaomi",
+        partner: "nobody",
+        product_categories: "Audio",
+        facility_id: "424242",
+        stage: "announced",
+        sources: [newSource()],
+      },
     });
-    expect(Object.keys(partnership.ok ? {} : partnership.fieldErrors!).sort()).toEqual(["facility_id", "partner"]);
+    expect(Object.keys(partnership.ok ? {} : partnership.fieldErrors!).sort()).toEqual([
+      "facility_id",
+      "partner",
+    ]);
     const company = createSubmission(db, {
       userId: contributor,
       recordType: "company",
       action: "create",
-      payload: { slug: "xiaomi", name: "Xiaomi again", kind: "brand", hq_country: "cn", sources: [newSource()] },
+      payload: {
+        slug: "xiaomi",
+        name: "Xiaomi again",
+        kind: "brand",
+        hq_country: "cn",
+        sources: [newSource()],
+      },
     });
     expect(company.ok ? {} : company.fieldErrors?.slug).toMatch(/already exists/);
   });
@@ -190,7 +220,11 @@ describe("createSubmission", () => {
       targetId,
       payload: xiaomiChange({}),
     });
-    expect(same).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/same as the published/) });
+    expect(same).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: expect.stringMatching(/same as the published/),
+    });
 
     const r = createSubmission(db, {
       userId: contributor,
@@ -205,7 +239,13 @@ describe("createSubmission", () => {
 
   it("needs an existing target for a change and a reason for a withdrawal", () => {
     expect(
-      createSubmission(db, { userId: contributor, recordType: "commitment", action: "change", targetId: 99999, payload: commitmentForm() }),
+      createSubmission(db, {
+        userId: contributor,
+        recordType: "commitment",
+        action: "change",
+        targetId: 99999,
+        payload: commitmentForm(),
+      }),
     ).toMatchObject({ ok: false, code: "not_found" });
     const noReason = createSubmission(db, {
       userId: contributor,
@@ -216,10 +256,21 @@ describe("createSubmission", () => {
       withdrawReason: "  ",
     });
     expect(noReason.ok ? {} : noReason.fieldErrors).toHaveProperty("reason");
-    const nothing = createSubmission(db, { userId: contributor, recordType: "company", action: "withdraw", targetId: 1, payload: null });
+    const nothing = createSubmission(db, {
+      userId: contributor,
+      recordType: "company",
+      action: "withdraw",
+      targetId: 1,
+      payload: null,
+    });
     expect(nothing.ok ? {} : nothing.fieldErrors).toEqual({ reason: "Reason for withdrawing is required" });
     expect(
-      createSubmission(db, { userId: "no-such-user", recordType: "commitment", action: "create", payload: commitmentForm() }),
+      createSubmission(db, {
+        userId: "no-such-user",
+        recordType: "commitment",
+        action: "create",
+        payload: commitmentForm(),
+      }),
     ).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
@@ -227,17 +278,23 @@ describe("createSubmission", () => {
 describe("decideSubmission", () => {
   it("lets only another reviewer or an admin decide", () => {
     const id = propose();
-    expect(decideSubmission(db, { id, reviewerId: contributor, decision: "approve", today: TODAY })).toMatchObject({
+    expect(
+      decideSubmission(db, { id, reviewerId: contributor, decision: "approve", today: TODAY }),
+    ).toMatchObject({
       ok: false,
       code: "forbidden",
     });
     const own = propose(commitmentForm({ title: "A reviewer's own proposal" }), reviewer);
-    expect(decideSubmission(db, { id: own, reviewerId: reviewer, decision: "approve", today: TODAY })).toMatchObject({
+    expect(
+      decideSubmission(db, { id: own, reviewerId: reviewer, decision: "approve", today: TODAY }),
+    ).toMatchObject({
       ok: false,
       code: "forbidden",
       message: expect.stringMatching(/another reviewer/),
     });
-    expect(decideSubmission(db, { id: 424242, reviewerId: reviewer, decision: "approve", today: TODAY })).toMatchObject({
+    expect(
+      decideSubmission(db, { id: 424242, reviewerId: reviewer, decision: "approve", today: TODAY }),
+    ).toMatchObject({
       ok: false,
       code: "not_found",
     });
@@ -252,10 +309,22 @@ describe("decideSubmission", () => {
       expect(r).toMatchObject({ ok: false, code: "invalid" });
       expect(r.ok ? {} : r.fieldErrors).toHaveProperty("reason");
     }
-    expect(decideSubmission(db, { id, reviewerId: reviewer, decision: "reject", reason: "Not a commitment", today: TODAY })).toEqual({
+    expect(
+      decideSubmission(db, {
+        id,
+        reviewerId: reviewer,
+        decision: "reject",
+        reason: "Not a commitment",
+        today: TODAY,
+      }),
+    ).toEqual({
       ok: true,
     });
-    expect(submission(id)).toMatchObject({ state: "rejected", reviewerId: reviewer, decisionReason: "Not a commitment" });
+    expect(submission(id)).toMatchObject({
+      state: "rejected",
+      reviewerId: reviewer,
+      decisionReason: "Not a commitment",
+    });
     expect(events(id).map((e) => [e.event, e.reason])).toEqual([
       ["created", null],
       ["rejected", "Not a commitment"],
@@ -274,22 +343,44 @@ describe("decideSubmission", () => {
     expect(r.ok).toBe(true);
     const recordId = r.ok ? r.recordId! : 0;
     const row = db.select().from(commitments).where(eq(commitments.id, recordId)).get()!;
-    expect(row).toMatchObject({ title: commitmentForm().title, targetValue: 1_000_000, dueOn: "2027-12-31", deadlinePrecision: "year" });
+    expect(row).toMatchObject({
+      title: commitmentForm().title,
+      targetValue: 1_000_000,
+      dueOn: "2027-12-31",
+      deadlinePrecision: "year",
+    });
     expect(
-      db.select().from(commitmentCategories).where(eq(commitmentCategories.commitmentId, recordId)).all().map((c) => c.category).sort(),
+      db
+        .select()
+        .from(commitmentCategories)
+        .where(eq(commitmentCategories.commitmentId, recordId))
+        .all()
+        .map((c) => c.category)
+        .sort(),
     ).toEqual(["Earbuds", "Wireless audio"]);
-    expect(db.select().from(commitmentStates).where(eq(commitmentStates.commitmentId, recordId)).all()).toHaveLength(1);
+    expect(
+      db.select().from(commitmentStates).where(eq(commitmentStates.commitmentId, recordId)).all(),
+    ).toHaveLength(1);
     // The Reuters report was already a source: its row is reused, only the new story is added.
     expect(count("sources")).toBe(sourcesBefore + 1);
-    expect(db.select().from(sources).where(eq(sources.url, REUTERS)).get()!.title).toBe("Xiaomi to make wireless audio products in India");
-    expect(db.select().from(commitmentSources).where(eq(commitmentSources.recordId, recordId)).all()).toHaveLength(2);
+    expect(db.select().from(sources).where(eq(sources.url, REUTERS)).get()!.title).toBe(
+      "Xiaomi to make wireless audio products in India",
+    );
+    expect(
+      db.select().from(commitmentSources).where(eq(commitmentSources.recordId, recordId)).all(),
+    ).toHaveLength(2);
 
     const revision = db
       .select()
       .from(revisions)
       .where(and(eq(revisions.recordType, "commitment"), eq(revisions.recordId, recordId)))
       .get()!;
-    expect(revision).toMatchObject({ actorId: reviewer, submissionId: id, summary: "Created commitment", before: null });
+    expect(revision).toMatchObject({
+      actorId: reviewer,
+      submissionId: id,
+      summary: "Created commitment",
+      before: null,
+    });
     expect(revision.after).toMatchObject({ title: commitmentForm().title, target_value: 1_000_000 });
     expect(submission(id)).toMatchObject({ state: "approved", reviewerId: reviewer });
     expect(getCommitment(db, recordId, TODAY)?.revisions[0]?.actorName).toBe("Ravi Reviewer");
@@ -297,19 +388,31 @@ describe("decideSubmission", () => {
 
   it("writes nothing when applying fails part way", () => {
     const id = propose();
-    const counts = () => ["commitments", "sources", "commitment_sources", "commitment_categories", "revisions", "submission_events"].map(count);
+    const counts = () =>
+      [
+        "commitments",
+        "sources",
+        "commitment_sources",
+        "commitment_categories",
+        "revisions",
+        "submission_events",
+      ].map(count);
     const before = counts();
     // The last write of an approval is the revision; make it fail after the record, sources and
     // links have been written in the same transaction.
     db.$client.exec(
       "create trigger fail_revision before insert on revisions begin select raise(abort, 'disk on fire'); end",
     );
-    expect(() => decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY })).toThrow(/disk on fire/);
+    expect(() =>
+      decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY }),
+    ).toThrow(/disk on fire/);
     db.$client.exec("drop trigger fail_revision");
     expect(counts()).toEqual(before);
     expect(submission(id).state).toBe("pending");
     // And it can then be approved.
-    expect(decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY }).ok).toBe(true);
+    expect(decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY }).ok).toBe(
+      true,
+    );
   });
 
   it("applies a change with a summary of what changed, and refuses a second change based on the old version", () => {
@@ -329,21 +432,24 @@ describe("decideSubmission", () => {
       payload: xiaomiChange({ deadline: "2026" }),
     });
     if (!first.ok || !second.ok) throw new Error("setup");
-    expect(decideSubmission(db, { id: first.id, reviewerId: reviewer, decision: "approve", today: TODAY })).toEqual({
+    expect(
+      decideSubmission(db, { id: first.id, reviewerId: reviewer, decision: "approve", today: TODAY }),
+    ).toEqual({
       ok: true,
       recordId: targetId,
     });
-    const revision = db
-      .select()
-      .from(revisions)
-      .where(eq(revisions.submissionId, first.id))
-      .get()!;
+    const revision = db.select().from(revisions).where(eq(revisions.submissionId, first.id)).get()!;
     expect(revision.summary).toBe("Changed target value from 50 to 60");
     expect(revision.before).toMatchObject({ target_value: 50 });
     expect(revision.after).toMatchObject({ target_value: 60 });
 
     const revisionsBefore = count("revisions");
-    const r = decideSubmission(db, { id: second.id, reviewerId: reviewer, decision: "approve", today: TODAY });
+    const r = decideSubmission(db, {
+      id: second.id,
+      reviewerId: reviewer,
+      decision: "approve",
+      today: TODAY,
+    });
     expect(r).toMatchObject({ ok: false, code: "conflict" });
     expect(count("revisions")).toBe(revisionsBefore);
     expect(db.select().from(commitments).where(eq(commitments.id, targetId)).get()).toMatchObject({
@@ -353,7 +459,13 @@ describe("decideSubmission", () => {
     expect(submission(second.id).state).toBe("pending");
     // The reviewer can still send it back.
     expect(
-      decideSubmission(db, { id: second.id, reviewerId: reviewer, decision: "request_changes", reason: "Rebase on 60", today: TODAY }).ok,
+      decideSubmission(db, {
+        id: second.id,
+        reviewerId: reviewer,
+        decision: "request_changes",
+        reason: "Rebase on 60",
+        today: TODAY,
+      }).ok,
     ).toBe(true);
   });
 
@@ -368,7 +480,9 @@ describe("decideSubmission", () => {
       withdrawReason: "Restated in the 2026 annual report",
     });
     if (!r.ok) throw new Error(r.message);
-    expect(decideSubmission(db, { id: r.id, reviewerId: admin, decision: "approve", today: TODAY }).ok).toBe(true);
+    expect(decideSubmission(db, { id: r.id, reviewerId: admin, decision: "approve", today: TODAY }).ok).toBe(
+      true,
+    );
     expect(db.select().from(commitments).where(eq(commitments.id, targetId)).get()).toMatchObject({
       withdrawnOn: TODAY,
       withdrawnReason: "Restated in the 2026 annual report",
@@ -378,7 +492,13 @@ describe("decideSubmission", () => {
     );
     // A withdrawn record takes no further changes.
     expect(
-      createSubmission(db, { userId: contributor, recordType: "commitment", action: "change", targetId, payload: xiaomiChange({ target_value: 70 }) }),
+      createSubmission(db, {
+        userId: contributor,
+        recordType: "commitment",
+        action: "change",
+        targetId,
+        payload: xiaomiChange({ target_value: 70 }),
+      }),
     ).toMatchObject({ ok: false, code: "invalid_state" });
   });
 
@@ -390,13 +510,22 @@ describe("decideSubmission", () => {
       userId: contributor,
       recordType: "progress_update",
       action: "create",
-      payload: { commitment_id: String(commitmentId), as_of: "2025-12-01", value: "55", note: "", sources: [newSource(3)] },
+      payload: {
+        commitment_id: String(commitmentId),
+        as_of: "2025-12-01",
+        value: "55",
+        note: "",
+        sources: [newSource(3)],
+      },
     });
     if (!r.ok) throw new Error(r.message);
-    expect(decideSubmission(db, { id: r.id, reviewerId: reviewer, decision: "approve", today: TODAY }).ok).toBe(true);
-    expect(db.select().from(commitmentStatus).where(eq(commitmentStatus.commitmentId, commitmentId)).get()?.validUntil).toBe(
-      "0000-00-00",
-    );
+    expect(
+      decideSubmission(db, { id: r.id, reviewerId: reviewer, decision: "approve", today: TODAY }).ok,
+    ).toBe(true);
+    expect(
+      db.select().from(commitmentStatus).where(eq(commitmentStatus.commitmentId, commitmentId)).get()
+        ?.validUntil,
+    ).toBe("0000-00-00");
     expect(readStatus()).toBe("achieved");
   });
 });
@@ -407,8 +536,13 @@ describe("withdrawSubmission and resubmitSubmission", () => {
     expect(withdrawSubmission(db, { id, userId: reviewer })).toMatchObject({ ok: false, code: "forbidden" });
     expect(withdrawSubmission(db, { id, userId: contributor })).toEqual({ ok: true, id });
     expect(submission(id).state).toBe("withdrawn");
-    expect(withdrawSubmission(db, { id, userId: contributor })).toMatchObject({ ok: false, code: "invalid_state" });
-    expect(decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY })).toMatchObject({
+    expect(withdrawSubmission(db, { id, userId: contributor })).toMatchObject({
+      ok: false,
+      code: "invalid_state",
+    });
+    expect(
+      decideSubmission(db, { id, reviewerId: reviewer, decision: "approve", today: TODAY }),
+    ).toMatchObject({
       ok: false,
       code: "invalid_state",
     });
@@ -421,14 +555,28 @@ describe("withdrawSubmission and resubmitSubmission", () => {
       ok: false,
       code: "invalid_state",
     });
-    decideSubmission(db, { id, reviewerId: reviewer, decision: "request_changes", reason: "Which year is the target for?", today: TODAY });
-    expect(resubmitSubmission(db, { id, userId: addUser("contributor"), payload: commitmentForm() })).toMatchObject({
+    decideSubmission(db, {
+      id,
+      reviewerId: reviewer,
+      decision: "request_changes",
+      reason: "Which year is the target for?",
+      today: TODAY,
+    });
+    expect(
+      resubmitSubmission(db, { id, userId: addUser("contributor"), payload: commitmentForm() }),
+    ).toMatchObject({
       ok: false,
       code: "forbidden",
     });
-    const invalid = resubmitSubmission(db, { id, userId: contributor, payload: commitmentForm({ deadline: "next year" }) });
+    const invalid = resubmitSubmission(db, {
+      id,
+      userId: contributor,
+      payload: commitmentForm({ deadline: "next year" }),
+    });
     expect(invalid.ok ? {} : invalid.fieldErrors).toHaveProperty("deadline");
-    expect(resubmitSubmission(db, { id, userId: contributor, payload: commitmentForm({ deadline: "2028" }) })).toEqual({ ok: true, id });
+    expect(
+      resubmitSubmission(db, { id, userId: contributor, payload: commitmentForm({ deadline: "2028" }) }),
+    ).toEqual({ ok: true, id });
 
     expect(submission(id)).toMatchObject({ state: "pending", reviewerId: null, decisionReason: null });
     expect((submission(id).payload as { due_on: string }).due_on).toBe("2028-12-31");
@@ -460,7 +608,11 @@ describe("recordOutcome", () => {
       value: 40,
       asOf: "2026-03-31",
     });
-    expect(submission(r.id)).toMatchObject({ state: "approved", submittedById: reviewer, reviewerId: reviewer });
+    expect(submission(r.id)).toMatchObject({
+      state: "approved",
+      submittedById: reviewer,
+      reviewerId: reviewer,
+    });
     expect(db.select().from(revisions).where(eq(revisions.submissionId, r.id)).get()).toMatchObject({
       recordType: "progress_update",
       actorId: reviewer,
@@ -473,7 +625,11 @@ describe("recordOutcome", () => {
   });
 
   it("returns field errors for a bad payload", () => {
-    const r = recordOutcome(db, { reviewerId: reviewer, payload: { ...outcome(), as_of: "2020-01-01", value: "x" }, today: TODAY });
+    const r = recordOutcome(db, {
+      reviewerId: reviewer,
+      payload: { ...outcome(), as_of: "2020-01-01", value: "x" },
+      today: TODAY,
+    });
     expect(r.ok ? {} : r.fieldErrors).toHaveProperty("value");
   });
 });
@@ -487,11 +643,16 @@ describe("importCommitments", () => {
   it("imports nothing when any row has a problem, and says which row and field", () => {
     const r = importCommitments(db, {
       userId: reviewer,
-      rows: [...rows(), { row: 4, targetId: null, payload: commitmentForm({ title: "Third", metric: "vibes" }) }],
+      rows: [
+        ...rows(),
+        { row: 4, targetId: null, payload: commitmentForm({ title: "Third", metric: "vibes" }) },
+      ],
       today: TODAY,
     });
     expect(r).toMatchObject({ ok: false, code: "invalid" });
-    expect(r.ok ? [] : r.rowErrors).toEqual([{ row: 4, field: "metric", message: "Choose what is measured" }]);
+    expect(r.ok ? [] : r.rowErrors).toEqual([
+      { row: 4, field: "metric", message: "Choose what is measured" },
+    ]);
     expect(count("submissions")).toBe(0);
   });
 
@@ -506,18 +667,27 @@ describe("importCommitments", () => {
       rows: [
         { row: 2, targetId: null, payload: commitmentForm({ title: "Admin imported" }) },
         { row: 3, targetId: xiaomiTargetId(), payload: xiaomiChange({}) },
-        { row: 4, targetId: xiaomiTargetId(), payload: xiaomiChange({ evidence_grade: "regulatory_filing" }) },
+        {
+          row: 4,
+          targetId: xiaomiTargetId(),
+          payload: xiaomiChange({ evidence_grade: "regulatory_filing" }),
+        },
       ],
       today: TODAY,
     });
     // Row 3 is the published commitment as it stands: skipped, so row 4 is the one change to it.
     expect(published).toMatchObject({ ok: true, mode: "published", created: 1, changed: 1, unchanged: [3] });
     expect(db.select().from(commitments).where(eq(commitments.title, "Admin imported")).get()).toBeDefined();
-    expect(db.select().from(commitments).where(eq(commitments.id, xiaomiTargetId())).get()?.evidenceGrade).toBe("regulatory_filing");
+    expect(
+      db.select().from(commitments).where(eq(commitments.id, xiaomiTargetId())).get()?.evidenceGrade,
+    ).toBe("regulatory_filing");
   });
 
   it("reports unchanged rows, rows repeated in the file, and refuses contributors", () => {
-    expect(importCommitments(db, { userId: contributor, rows: rows(), today: TODAY })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(importCommitments(db, { userId: contributor, rows: rows(), today: TODAY })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     const unchanged = importCommitments(db, {
       userId: reviewer,
       rows: [{ row: 2, targetId: xiaomiTargetId(), payload: xiaomiChange({}) }],
@@ -525,8 +695,14 @@ describe("importCommitments", () => {
       dryRun: true,
     });
     expect(unchanged).toMatchObject({ ok: true, unchanged: [2], created: 0, changed: 0 });
-    const twice = importCommitments(db, { userId: reviewer, rows: [...rows(), { ...rows()[0]!, row: 5 }], today: TODAY });
-    expect(twice.ok ? [] : twice.rowErrors).toEqual([{ row: 5, field: "title", message: "Row 2 has the same company, title and deadline." }]);
+    const twice = importCommitments(db, {
+      userId: reviewer,
+      rows: [...rows(), { ...rows()[0]!, row: 5 }],
+      today: TODAY,
+    });
+    expect(twice.ok ? [] : twice.rowErrors).toEqual([
+      { row: 5, field: "title", message: "Row 2 has the same company, title and deadline." },
+    ]);
   });
 
   it("checks without writing on a dry run", () => {

@@ -109,7 +109,6 @@ export function allCompanies(db: Db, search: CompanySearch): CompanyListItem[] {
 // ---------------------------------------------------------------------------------------------
 // Commitments of a company or a state, with status, in the shape db/queries/commitments.ts gives.
 
-
 /**
  * A page of the commitments matching `where`, soonest deadline first (undated last), the order of
  * the commitment list, each with its status on `today` computed from its published progress.

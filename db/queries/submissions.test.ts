@@ -5,7 +5,13 @@ import type { Db } from "../connection";
 import { commitments, companies, submissions, users } from "../schema";
 import { createSubmission, decideSubmission, resubmitSubmission } from "../mutations/submissions";
 import { recordSnapshot } from "../mutations/records";
-import { findLikelyDuplicates, findLikelyDuplicatesOfMany, getSubmission, mySubmissions, reviewQueue } from "./submissions";
+import {
+  findLikelyDuplicates,
+  findLikelyDuplicatesOfMany,
+  getSubmission,
+  mySubmissions,
+  reviewQueue,
+} from "./submissions";
 import type { Role } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
 
@@ -20,7 +26,9 @@ let ravi: string;
 
 function addUser(role: Role, name: string): string {
   const id = crypto.randomUUID();
-  db.insert(users).values({ id, name, email: `${id}@example.in`, role }).run();
+  db.insert(users)
+    .values({ id, name, email: `${id}@example.in`, role })
+    .run();
   return id;
 }
 
@@ -63,7 +71,8 @@ function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
   return r as Extract<T, { ok: true }>;
 }
 
-const xiaomiTargetId = () => db.select().from(commitments).where(eq(commitments.title, XIAOMI_TARGET)).get()!.id;
+const xiaomiTargetId = () =>
+  db.select().from(commitments).where(eq(commitments.title, XIAOMI_TARGET)).get()!.id;
 const age = (id: number, createdAt: string) =>
   db.update(submissions).set({ createdAt }).where(eq(submissions.id, id)).run();
 
@@ -82,7 +91,14 @@ function proposeChange(userId: string, over: Record<string, unknown>) {
 
 describe("reviewQueue", () => {
   it("lists pending submissions, longest waiting first, with counts by kind", () => {
-    const late = ok(createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment() })).id;
+    const late = ok(
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment(),
+      }),
+    ).id;
     const early = ok(
       createSubmission(db, {
         userId: asha,
@@ -100,7 +116,12 @@ describe("reviewQueue", () => {
       }),
     ).id;
     const rejected = ok(
-      createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment({ title: "Other" }) }),
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment({ title: "Other" }),
+      }),
     ).id;
     decideSubmission(db, { id: rejected, reviewerId: ravi, decision: "reject", reason: "No", today: TODAY });
     age(early, "2026-01-01T00:00:00.000Z");
@@ -125,8 +146,21 @@ describe("reviewQueue", () => {
   });
 
   it("marks a resubmitted proposal and names a withdrawal by its record", () => {
-    const id = ok(createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment() })).id;
-    decideSubmission(db, { id, reviewerId: ravi, decision: "request_changes", reason: "Add a state", today: TODAY });
+    const id = ok(
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment(),
+      }),
+    ).id;
+    decideSubmission(db, {
+      id,
+      reviewerId: ravi,
+      decision: "request_changes",
+      reason: "Add a state",
+      today: TODAY,
+    });
     resubmitSubmission(db, { id, userId: asha, payload: commitment({ states: "IN-UP, IN-HR" }) });
     ok(
       createSubmission(db, {
@@ -162,7 +196,14 @@ describe("getSubmission", () => {
       }),
     ).id;
     const s = getSubmission(db, id)!;
-    expect(s).toMatchObject({ state: "pending", action: "create", submitter: { name: "Asha" }, reviewer: null, target: null, diff: null });
+    expect(s).toMatchObject({
+      state: "pending",
+      action: "create",
+      submitter: { name: "Asha" },
+      reviewer: null,
+      target: null,
+      diff: null,
+    });
     expect(s.fields.find((f) => f.key === "deadline")?.value).toBe("2025");
     expect(s.sources.map((x) => [x.url, x.title, x.alreadyPublished])).toEqual([
       ["https://news.example.in/1", "Report", false],
@@ -186,7 +227,9 @@ describe("getSubmission", () => {
 
     ok(decideSubmission(db, { id: first, reviewerId: ravi, decision: "approve", today: TODAY }));
     const after = getSubmission(db, second)!;
-    expect(after.conflict?.since).toMatchObject([{ summary: "Changed target value from 50 to 60", actorName: "Ravi" }]);
+    expect(after.conflict?.since).toMatchObject([
+      { summary: "Changed target value from 50 to 60", actorName: "Ravi" },
+    ]);
     // Against the record as it is now, approving would also put the target back to 50.
     expect(after.diff?.map((d) => d.key)).toEqual(["target_value", "evidence_grade"]);
 
@@ -202,7 +245,13 @@ describe("getSubmission", () => {
 
   it("gives a withdrawal its reason and a progress update its commitment", () => {
     const w = ok(
-      createSubmission(db, { userId: asha, recordType: "company", action: "withdraw", targetId: 1, payload: { reason: "Merged" } }),
+      createSubmission(db, {
+        userId: asha,
+        recordType: "company",
+        action: "withdraw",
+        targetId: 1,
+        payload: { reason: "Merged" },
+      }),
     ).id;
     expect(getSubmission(db, w)).toMatchObject({ withdrawReason: "Merged", fields: [], sources: [] });
     const p = ok(
@@ -213,20 +262,57 @@ describe("getSubmission", () => {
         payload: { commitment_id: xiaomiTargetId(), as_of: "2025-06-30", value: "10", sources: [source()] },
       }),
     ).id;
-    expect(getSubmission(db, p)?.context).toEqual({ label: XIAOMI_TARGET, href: `/commitments/${xiaomiTargetId()}` });
+    expect(getSubmission(db, p)?.context).toEqual({
+      label: XIAOMI_TARGET,
+      href: `/commitments/${xiaomiTargetId()}`,
+    });
   });
 });
 
 describe("mySubmissions", () => {
   it("lists a contributor's own submissions, newest first, with what became of each", () => {
-    const a = ok(createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment() })).id;
-    const b = ok(createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment({ title: "B" }) })).id;
-    const c = ok(createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment({ title: "C" }) })).id;
-    ok(createSubmission(db, { userId: ravi, recordType: "commitment", action: "create", payload: commitment({ title: "Ravi's" }) }));
+    const a = ok(
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment(),
+      }),
+    ).id;
+    const b = ok(
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment({ title: "B" }),
+      }),
+    ).id;
+    const c = ok(
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment({ title: "C" }),
+      }),
+    ).id;
+    ok(
+      createSubmission(db, {
+        userId: ravi,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment({ title: "Ravi's" }),
+      }),
+    );
     age(a, "2026-01-01T00:00:00.000Z");
     age(b, "2026-01-02T00:00:00.000Z");
     const approved = ok(decideSubmission(db, { id: a, reviewerId: ravi, decision: "approve", today: TODAY }));
-    decideSubmission(db, { id: b, reviewerId: ravi, decision: "request_changes", reason: "Which plant?", today: TODAY });
+    decideSubmission(db, {
+      id: b,
+      reviewerId: ravi,
+      decision: "request_changes",
+      reason: "Which plant?",
+      today: TODAY,
+    });
 
     const mine = mySubmissions(db, asha);
     expect(mine.map((m) => [m.id, m.state, m.canWithdraw, m.canResubmit])).toEqual([
@@ -235,33 +321,69 @@ describe("mySubmissions", () => {
       [a, "approved", false, false],
     ]);
     expect(mine[1]).toMatchObject({ decisionReason: "Which plant?", reviewerName: "Ravi", result: null });
-    expect(mine[2]!.result).toEqual({ recordId: approved.recordId, href: `/commitments/${approved.recordId}` });
+    expect(mine[2]!.result).toEqual({
+      recordId: approved.recordId,
+      href: `/commitments/${approved.recordId}`,
+    });
   });
 });
 
 describe("findLikelyDuplicates", () => {
   it("finds published commitments and open proposals of the same company, year and similar title", () => {
     const pending = ok(
-      createSubmission(db, { userId: asha, recordType: "commitment", action: "create", payload: commitment({ title: "Earbuds made in Noida" }) }),
+      createSubmission(db, {
+        userId: asha,
+        recordType: "commitment",
+        action: "create",
+        payload: commitment({ title: "Earbuds made in Noida" }),
+      }),
     ).id;
     expect(
-      findLikelyDuplicates(db, { company: "xiaomi", title: "50% increase of locally sourced components production", dueOn: "2025-12-31" }),
+      findLikelyDuplicates(db, {
+        company: "xiaomi",
+        title: "50% increase of locally sourced components production",
+        dueOn: "2025-12-31",
+      }),
     ).toMatchObject([{ kind: "commitment", id: xiaomiTargetId(), withdrawn: false }]);
-    expect(findLikelyDuplicates(db, { company: "Xiaomi", title: "Make earbuds in Noida", dueOn: "2027-12-31" })).toMatchObject([
-      { kind: "submission", id: pending, href: `/review/${pending}` },
-    ]);
-    expect(findLikelyDuplicates(db, { company: "xiaomi", title: "Make earbuds in Noida", dueOn: "2028-12-31" })).toEqual([]);
-    expect(findLikelyDuplicates(db, { company: "foxconn", title: XIAOMI_TARGET, dueOn: "2025-12-31" })).toEqual([]);
     expect(
-      findLikelyDuplicates(db, { company: "xiaomi", title: XIAOMI_TARGET, dueOn: "2025-12-31", excludeCommitmentId: xiaomiTargetId() }),
+      findLikelyDuplicates(db, { company: "Xiaomi", title: "Make earbuds in Noida", dueOn: "2027-12-31" }),
+    ).toMatchObject([{ kind: "submission", id: pending, href: `/review/${pending}` }]);
+    expect(
+      findLikelyDuplicates(db, { company: "xiaomi", title: "Make earbuds in Noida", dueOn: "2028-12-31" }),
+    ).toEqual([]);
+    expect(
+      findLikelyDuplicates(db, { company: "foxconn", title: XIAOMI_TARGET, dueOn: "2025-12-31" }),
+    ).toEqual([]);
+    expect(
+      findLikelyDuplicates(db, {
+        company: "xiaomi",
+        title: XIAOMI_TARGET,
+        dueOn: "2025-12-31",
+        excludeCommitmentId: xiaomiTargetId(),
+      }),
     ).toEqual([]);
     expect(
       findLikelyDuplicatesOfMany(db, [
         { company: "xiaomi", title: "Make earbuds in Noida", dueOn: "2027-12-31" },
-        { company: "xiaomi", title: "Make earbuds in Noida", dueOn: "2027-12-31", excludeSubmissionId: pending },
+        {
+          company: "xiaomi",
+          title: "Make earbuds in Noida",
+          dueOn: "2027-12-31",
+          excludeSubmissionId: pending,
+        },
         { company: "tesla", title: "Set up a manufacturing plant", dueOn: null },
       ]).map((list) => list.map((d) => d.id)),
-    ).toEqual([[pending], [], [db.select().from(commitments).where(eq(commitments.title, "Set up a manufacturing plant in India")).get()!.id]]);
+    ).toEqual([
+      [pending],
+      [],
+      [
+        db
+          .select()
+          .from(commitments)
+          .where(eq(commitments.title, "Set up a manufacturing plant in India"))
+          .get()!.id,
+      ],
+    ]);
     // A company not yet published can still have proposals that look alike.
     expect(findLikelyDuplicates(db, { company: "no-such-co", title: "Anything", dueOn: null })).toEqual([]);
     expect(db.select().from(companies).all()).toHaveLength(4);

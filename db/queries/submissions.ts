@@ -32,15 +32,21 @@ import {
 type RecordLike = Record<string, unknown>;
 export type UserRef = { id: string; name: string };
 
-const asRecord = (v: unknown): RecordLike => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {});
+const asRecord = (v: unknown): RecordLike =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {};
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 
 function companyName(db: Db, slug: string): string {
-  return db.select({ name: companies.name }).from(companies).where(eq(companies.slug, slug)).get()?.name ?? slug;
+  return (
+    db.select({ name: companies.name }).from(companies).where(eq(companies.slug, slug)).get()?.name ?? slug
+  );
 }
 
 function commitmentTitle(db: Db, id: number): string | null {
-  return db.select({ title: commitments.title }).from(commitments).where(eq(commitments.id, id)).get()?.title ?? null;
+  return (
+    db.select({ title: commitments.title }).from(commitments).where(eq(commitments.id, id)).get()?.title ??
+    null
+  );
 }
 
 /** A record as people name it: a commitment's title, a company's name, "Xiaomi with Optiemus". */
@@ -73,7 +79,8 @@ export function recordHref(db: Db, recordType: RecordType, id: number): string |
   const slugOf = (companyId: number | undefined) =>
     companyId === undefined
       ? null
-      : (db.select({ slug: companies.slug }).from(companies).where(eq(companies.id, companyId)).get()?.slug ?? null);
+      : (db.select({ slug: companies.slug }).from(companies).where(eq(companies.id, companyId)).get()?.slug ??
+        null);
   switch (recordType) {
     case "commitment":
       return `/commitments/${id}`;
@@ -89,7 +96,8 @@ export function recordHref(db: Db, recordType: RecordType, id: number): string |
     }
     case "partnership": {
       const slug = slugOf(
-        db.select({ c: partnerships.brandCompanyId }).from(partnerships).where(eq(partnerships.id, id)).get()?.c,
+        db.select({ c: partnerships.brandCompanyId }).from(partnerships).where(eq(partnerships.id, id)).get()
+          ?.c,
       );
       return slug ? `/companies/${slug}` : null;
     }
@@ -110,7 +118,9 @@ function submissionTitle(
 ): string {
   if (row.action === "withdraw" && row.targetId !== null) {
     const target = recordSnapshot(db, row.recordType, row.targetId);
-    return target ? describeTitle(db, row.recordType, target.payload) : `${RECORD_TYPE_LABELS[row.recordType]} ${row.targetId}`;
+    return target
+      ? describeTitle(db, row.recordType, target.payload)
+      : `${RECORD_TYPE_LABELS[row.recordType]} ${row.targetId}`;
   }
   return describeTitle(db, row.recordType, asRecord(row.payload));
 }
@@ -165,7 +175,9 @@ export function reviewQueue(
     })
     .from(submissions)
     .innerJoin(users, eq(users.id, submissions.submittedById))
-    .where(and(eq(submissions.state, "pending"), recordType ? eq(submissions.recordType, recordType) : undefined))
+    .where(
+      and(eq(submissions.state, "pending"), recordType ? eq(submissions.recordType, recordType) : undefined),
+    )
     .orderBy(asc(submissions.createdAt), asc(submissions.id))
     .limit(limit)
     .all();
@@ -362,7 +374,12 @@ export function getSubmission(db: Db, id: number): SubmissionDetail | null {
           baseRevisionId: s.baseRevisionId,
           latestRevisionId: latest,
           since: db
-            .select({ id: revisions.id, summary: revisions.summary, createdAt: revisions.createdAt, actorName: users.name })
+            .select({
+              id: revisions.id,
+              summary: revisions.summary,
+              createdAt: revisions.createdAt,
+              actorName: users.name,
+            })
             .from(revisions)
             .leftJoin(users, eq(users.id, revisions.actorId))
             .where(
@@ -428,7 +445,11 @@ export function getSubmission(db: Db, id: number): SubmissionDetail | null {
     context,
     events: eventsOf(db, s.id),
     result: revision
-      ? { recordId: revision.recordId, href: recordHref(db, s.recordType, revision.recordId), revisionId: revision.id }
+      ? {
+          recordId: revision.recordId,
+          href: recordHref(db, s.recordType, revision.recordId),
+          revisionId: revision.id,
+        }
       : null,
     duplicates,
   };
@@ -512,14 +533,30 @@ type Candidate = Omit<LikelyDuplicate, "similarity">;
 /** The company's published commitments and open proposals of new ones: what a proposal is compared with. */
 function duplicateCandidates(db: Db, company: string): Candidate[] {
   const found: Candidate[] = [];
-  const companyId = db.select({ id: companies.id }).from(companies).where(eq(companies.slug, company)).get()?.id;
+  const companyId = db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.slug, company))
+    .get()?.id;
   if (companyId !== undefined) {
     for (const c of db
-      .select({ id: commitments.id, title: commitments.title, dueOn: commitments.dueOn, withdrawnOn: commitments.withdrawnOn })
+      .select({
+        id: commitments.id,
+        title: commitments.title,
+        dueOn: commitments.dueOn,
+        withdrawnOn: commitments.withdrawnOn,
+      })
       .from(commitments)
       .where(eq(commitments.companyId, companyId))
       .all()) {
-      found.push({ kind: "commitment", id: c.id, title: c.title, dueOn: c.dueOn, withdrawn: c.withdrawnOn !== null, href: `/commitments/${c.id}` });
+      found.push({
+        kind: "commitment",
+        id: c.id,
+        title: c.title,
+        dueOn: c.dueOn,
+        withdrawn: c.withdrawnOn !== null,
+        href: `/commitments/${c.id}`,
+      });
     }
   }
   for (const s of db
@@ -536,12 +573,24 @@ function duplicateCandidates(db: Db, company: string): Candidate[] {
     .all()) {
     const p = asRecord(s.payload);
     const title = str(p.title);
-    if (title) found.push({ kind: "submission", id: s.id, title, dueOn: str(p.due_on), withdrawn: false, href: `/review/${s.id}` });
+    if (title)
+      found.push({
+        kind: "submission",
+        id: s.id,
+        title,
+        dueOn: str(p.due_on),
+        withdrawn: false,
+        href: `/review/${s.id}`,
+      });
   }
   return found;
 }
 
-function matching(proposal: DuplicateProposal, company: string, candidates: readonly Candidate[]): LikelyDuplicate[] {
+function matching(
+  proposal: DuplicateProposal,
+  company: string,
+  candidates: readonly Candidate[],
+): LikelyDuplicate[] {
   const self = { company, title: proposal.title, dueOn: proposal.dueOn };
   return candidates
     .filter((c) =>
@@ -566,7 +615,10 @@ export function findLikelyDuplicates(db: Db, proposal: DuplicateProposal): Likel
 }
 
 /** findLikelyDuplicates for many proposals (an import), reading each company's candidates once. */
-export function findLikelyDuplicatesOfMany(db: Db, proposals: readonly DuplicateProposal[]): LikelyDuplicate[][] {
+export function findLikelyDuplicatesOfMany(
+  db: Db,
+  proposals: readonly DuplicateProposal[],
+): LikelyDuplicate[][] {
   const byCompany = new Map<string, Candidate[]>();
   return proposals.map((p) => {
     const company = slugOf(p.company);

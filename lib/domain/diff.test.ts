@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { describeRecord, diffRecords, summariseChanges, type FieldChange } from "./diff";
 
-const source = (url: string, title = "Report") => ({ url, title, publisher: "P", kind: "news", published_on: "2023-05-29", excerpt: "E" });
+const source = (url: string, title = "Report") => ({
+  url,
+  title,
+  publisher: "P",
+  kind: "news",
+  published_on: "2023-05-29",
+  excerpt: "E",
+});
 
 const xiaomi = {
   company: "xiaomi",
@@ -30,16 +37,28 @@ describe("diffRecords", () => {
     ["a number", { target_value: 60 }, [{ key: "target_value", before: "50", after: "60" }]],
     ["a number sent as text, unchanged", { target_value: "50" }, []],
     ["a large number, grouped for India", { target_value: 12_500_000 }, [{ after: "1,25,00,000" }]],
-    ["a choice, shown by its label", { evidence_grade: "verified_outcome" }, [{ before: "Announced", after: "Verified outcome" }]],
+    [
+      "a choice, shown by its label",
+      { evidence_grade: "verified_outcome" },
+      [{ before: "Announced", after: "Verified outcome" }],
+    ],
     ["a date", { announced_on: "2023-06-01" }, [{ before: "29 May 2023", after: "1 Jun 2023" }]],
-    ["blank and null are the same", { description: "Xiaomi targets a 50 per cent increase.", scheme: "make_in_india", states: null }, []],
+    [
+      "blank and null are the same",
+      { description: "Xiaomi targets a 50 per cent increase.", scheme: "make_in_india", states: null },
+      [],
+    ],
     ["cleared to nothing", { scheme: null }, [{ key: "scheme", before: "Make in India", after: "—" }]],
     [
       "the deadline, from due date and precision together",
       { due_on: "2026-09-30", deadline_precision: "quarter", deadline: "2026-Q3" },
       [{ key: "deadline", before: "2025", after: "Q3 2026" }],
     ],
-    ["the deadline removed", { due_on: null, deadline_precision: null, deadline: null }, [{ before: "2025", after: "—" }]],
+    [
+      "the deadline removed",
+      { due_on: null, deadline_precision: null, deadline: null },
+      [{ before: "2025", after: "—" }],
+    ],
     ["list order means nothing", { categories: ["Components"], states: [] }, []],
     [
       "a list",
@@ -51,7 +70,11 @@ describe("diffRecords", () => {
     ],
     ["sources reordered", { sources: [source("https://b.example/2"), source("https://a.example/1")] }, []],
     // A source already published is reused as it stands, so only its address counts.
-    ["a source's title", { sources: [source("https://a.example/1", "New title"), source("https://b.example/2")] }, []],
+    [
+      "a source's title",
+      { sources: [source("https://a.example/1", "New title"), source("https://b.example/2")] },
+      [],
+    ],
     [
       "a source replaced",
       { sources: [source("https://a.example/1"), source("https://c.example/3")] },
@@ -67,13 +90,25 @@ describe("diffRecords", () => {
     expect(
       diffRecords(
         "facility",
-        { operator: "foxconn", name: "Land", stage: "land_acquired", investment_amount: 37_000_000, investment_currency: "USD" },
-        { operator: "foxconn", name: "Land", stage: "under_construction", investment_amount: 37_000_000, investment_currency: "USD" },
+        {
+          operator: "foxconn",
+          name: "Land",
+          stage: "land_acquired",
+          investment_amount: 37_000_000,
+          investment_currency: "USD",
+        },
+        {
+          operator: "foxconn",
+          name: "Land",
+          stage: "under_construction",
+          investment_amount: 37_000_000,
+          investment_currency: "USD",
+        },
       ),
     ).toMatchObject([{ label: "Stage", before: "Land acquired", after: "Under construction" }]);
-    expect(diffRecords("progress_update", { commitment_id: 1, value: 10 }, { commitment_id: 1, value: 10.5 })).toMatchObject([
-      { label: "Value", before: "10", after: "10.5" },
-    ]);
+    expect(
+      diffRecords("progress_update", { commitment_id: 1, value: 10 }, { commitment_id: 1, value: 10.5 }),
+    ).toMatchObject([{ label: "Value", before: "10", after: "10.5" }]);
   });
 });
 
@@ -88,7 +123,10 @@ describe("summariseChanges", () => {
     ],
     [{ description: "Shorter." }, "Changed description"],
     [{ title: "x".repeat(80) }, "Changed title"],
-    [{ categories: [], states: ["IN-UP", "IN-KA"] }, "Changed product categories (removed Components); states (added IN-KA, IN-UP)"],
+    [
+      { categories: [], states: ["IN-UP", "IN-KA"] },
+      "Changed product categories (removed Components); states (added IN-KA, IN-UP)",
+    ],
     [{ sources: [source("https://c.example/3")] }, "Changed sources (added 1 source; removed 2 sources)"],
     [
       { target_value: 60, baseline_value: 5, metric: "jobs", unit: "count", scheme: null },

@@ -52,7 +52,8 @@ const recordNumber = (v: unknown): string => `number ${String(v)}`;
 
 function deadlineOf(r: RecordLike): string | null {
   const due = typeof r.due_on === "string" ? r.due_on : null;
-  const precision = typeof r.deadline_precision === "string" ? (r.deadline_precision as DeadlinePrecision) : null;
+  const precision =
+    typeof r.deadline_precision === "string" ? (r.deadline_precision as DeadlinePrecision) : null;
   return due && precision ? deadlineLabel(due, precision).replace(/^by /, "") : null;
 }
 
@@ -100,7 +101,12 @@ export const RECORD_FIELDS: Record<RecordType, readonly FieldSpec[]> = {
     { key: "target_value", label: "Target value", kind: "value", format: number },
     { key: "deadline", label: "Deadline", kind: "value", read: deadlineOf },
     { key: "scheme", label: "Scheme", kind: "value", format: labelled(SCHEME_LABELS) },
-    { key: "evidence_grade", label: "Evidence grade", kind: "value", format: labelled(EVIDENCE_GRADE_LABELS) },
+    {
+      key: "evidence_grade",
+      label: "Evidence grade",
+      kind: "value",
+      format: labelled(EVIDENCE_GRADE_LABELS),
+    },
     { key: "announced_on", label: "Announcement date", kind: "value", format: date },
     { key: "categories", label: "Product categories", kind: "list" },
     { key: "states", label: "States", kind: "list" },
@@ -212,7 +218,9 @@ function phrase(change: FieldChange): string {
     const what = change.kind === "sources" ? (n: number) => `${n} source${n === 1 ? "" : "s"}` : null;
     const parts = [
       change.added.length ? `added ${what ? what(change.added.length) : change.added.join(", ")}` : null,
-      change.removed.length ? `removed ${what ? what(change.removed.length) : change.removed.join(", ")}` : null,
+      change.removed.length
+        ? `removed ${what ? what(change.removed.length) : change.removed.join(", ")}`
+        : null,
     ].filter(Boolean);
     return `${label} (${parts.join("; ")})`;
   }

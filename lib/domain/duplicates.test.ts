@@ -35,11 +35,19 @@ describe("titleSimilarity", () => {
 describe("isLikelyDuplicate", () => {
   const existing = { company: "xiaomi", title: XIAOMI, dueOn: "2025-12-31" };
   it.each([
-    ["same words, same year", { company: "xiaomi", title: "Increase locally sourced components production 50%", dueOn: "2025-06-30" }, true],
+    [
+      "same words, same year",
+      { company: "xiaomi", title: "Increase locally sourced components production 50%", dueOn: "2025-06-30" },
+      true,
+    ],
     ["another company", { company: "foxconn", title: XIAOMI, dueOn: "2025-12-31" }, false],
     ["another year", { company: "xiaomi", title: XIAOMI, dueOn: "2026-12-31" }, false],
     ["no deadline against a deadline", { company: "xiaomi", title: XIAOMI, dueOn: null }, false],
-    ["few shared words", { company: "xiaomi", title: "Make earbuds in Noida by 2025", dueOn: "2025-12-31" }, false],
+    [
+      "few shared words",
+      { company: "xiaomi", title: "Make earbuds in Noida by 2025", dueOn: "2025-12-31" },
+      false,
+    ],
   ] as const)("%s: %s", (_name, proposed, expected) => {
     expect(isLikelyDuplicate(proposed, existing)).toBe(expected);
   });

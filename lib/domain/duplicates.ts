@@ -38,7 +38,9 @@ export function titleTokens(title: string): Set<string> {
     .replace(/%/g, " percent ")
     .replace(/\bper\s+cent\b/g, "percent");
   const words = plain.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w && !STOPWORDS.has(w));
-  return new Set(words.map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w)));
+  return new Set(
+    words.map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w)),
+  );
 }
 
 /** Jaccard similarity of the titles' words: shared words over all words, from 0 to 1. */

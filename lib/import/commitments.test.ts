@@ -16,7 +16,7 @@ import { parseCsv } from "./csv";
 const HEADER =
   "company,title,metric,unit,direction,baseline_value,baseline_date,target_value,deadline_precision,due_on,evidence_grade,categories,states,source_urls,source_publishers,source_titles,source_kinds,source_published_on,source_excerpts";
 const GOOD =
-  "xiaomi,Make earbuds in Noida,units_produced,count,increase,0,2026-01-15,\"1,00,000\",year,2027-12-31,announced,Earbuds | Wireless audio,IN-UP,https://a.example/1 | https://b.example/2,A News | B Daily,Story A | Story B,news | Press release,2026-01-15 | 2026-01-16,Said A | Said B";
+  'xiaomi,Make earbuds in Noida,units_produced,count,increase,0,2026-01-15,"1,00,000",year,2027-12-31,announced,Earbuds | Wireless audio,IN-UP,https://a.example/1 | https://b.example/2,A News | B Daily,Story A | Story B,news | Press release,2026-01-15 | 2026-01-16,Said A | Said B';
 
 function read(csv: string, knownSource?: (url: string) => KnownSource | undefined) {
   const parsed = parseCsv(csv);
@@ -60,7 +60,12 @@ describe("commitmentRowsFromCsv", () => {
     ["an id that is not a number", { id: "abc" }, "id", /commitment's number/],
     ["a due date that is not a date", { due_on: "end of 2027" }, "due_on", /date like/],
     ["a due date inside its period", { due_on: "2027-06-30" }, "due_on", /last day of its year/],
-    ["publishers that do not match the sources", { source_publishers: "Only one" }, "source_publishers", /has 1 entry but source_urls has 2/],
+    [
+      "publishers that do not match the sources",
+      { source_publishers: "Only one" },
+      "source_publishers",
+      /has 1 entry but source_urls has 2/,
+    ],
   ])("reports %s by row and column", (_name, change, field, message) => {
     const header = `id,${HEADER}`;
     const values = Object.fromEntries(header.split(",").map((h) => [h, ""]));
@@ -89,12 +94,25 @@ describe("commitmentRowsFromCsv", () => {
   });
 
   it("fills what a row leaves out of a source from the published source at the same address", () => {
-    const known: KnownSource = { title: "Known", publisher: "Reuters", kind: "news", publishedOn: "2023-05-29", excerpt: "Quoted" };
+    const known: KnownSource = {
+      title: "Known",
+      publisher: "Reuters",
+      kind: "news",
+      publishedOn: "2023-05-29",
+      excerpt: "Quoted",
+    };
     const csv = `company,title,metric,unit,direction,baseline_value,baseline_date,target_value,evidence_grade,source_urls\nxiaomi,T,jobs,count,increase,0,2023-05-29,10,announced,https://known.example/1\n`;
     const r = read(csv, (url) => (url === "https://known.example/1" ? known : undefined));
     if (!r.ok) throw new Error(r.message);
     expect(r.rows[0]!.payload.sources).toEqual([
-      { url: "https://known.example/1", title: "Known", publisher: "Reuters", kind: "news", published_on: "2023-05-29", excerpt: "Quoted" },
+      {
+        url: "https://known.example/1",
+        title: "Known",
+        publisher: "Reuters",
+        kind: "news",
+        published_on: "2023-05-29",
+        excerpt: "Quoted",
+      },
     ]);
   });
 });
@@ -122,9 +140,16 @@ describe("an export read back", () => {
   afterAll(() => cleanup());
 
   it("gives every published commitment back unchanged, its sources filled in from the tracker", () => {
-    const { items } = exportCommitments(db, { ...DEFAULT_EXPLORER_QUERY, includeSuperseded: true }, "2026-11-25");
-    const csv = toCsv([...items], COMMITMENT_CSV_COLUMNS, [citation({ title: "Commitments", url: "http://x/commitments", retrievedOn: "2026-11-25" })]);
-    const knownSource = (url: string): KnownSource | undefined => db.select().from(sources).where(eq(sources.url, url)).get();
+    const { items } = exportCommitments(
+      db,
+      { ...DEFAULT_EXPLORER_QUERY, includeSuperseded: true },
+      "2026-11-25",
+    );
+    const csv = toCsv([...items], COMMITMENT_CSV_COLUMNS, [
+      citation({ title: "Commitments", url: "http://x/commitments", retrievedOn: "2026-11-25" }),
+    ]);
+    const knownSource = (url: string): KnownSource | undefined =>
+      db.select().from(sources).where(eq(sources.url, url)).get();
     const r = read(csv, knownSource);
     if (!r.ok) throw new Error(r.message);
     expect(r.problems).toEqual([]);
@@ -134,7 +159,9 @@ describe("an export read back", () => {
       const parsed = CommitmentInputSchema.safeParse(row.payload);
       expect(parsed.success ? {} : fieldErrors(parsed.error)).toEqual({});
       const published = recordSnapshot(db, "commitment", row.targetId!)!;
-      expect(diffRecords("commitment", published.payload, parsed.data as unknown as Record<string, unknown>)).toEqual([]);
+      expect(
+        diffRecords("commitment", published.payload, parsed.data as unknown as Record<string, unknown>),
+      ).toEqual([]);
     }
   });
 });

@@ -1,6 +1,11 @@
 import { COMMITMENT_CSV_COLUMNS } from "@/lib/api/commitment-export";
 import { isEndOfPeriod, isIsoDate } from "@/lib/domain/dates";
-import { DEADLINE_PRECISIONS, SOURCE_KIND_LABELS, SOURCE_KINDS, type DeadlinePrecision } from "@/lib/domain/vocabulary";
+import {
+  DEADLINE_PRECISIONS,
+  SOURCE_KIND_LABELS,
+  SOURCE_KINDS,
+  type DeadlinePrecision,
+} from "@/lib/domain/vocabulary";
 import { formatDeadlineInput } from "@/lib/validation/submissions";
 import { MAX_IMPORT_ROWS } from "./csv";
 
@@ -16,30 +21,95 @@ export type ImportColumn = { name: string; required: boolean; description: strin
 
 /** What the import reads, in the order the page documents it. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { name: "id", required: false, description: "Empty for a new commitment; a commitment's number (from an export) to propose a change to it." },
-  { name: "company", required: true, description: "The company's short name, as in its address (/companies/xiaomi). The company must already be published." },
+  {
+    name: "id",
+    required: false,
+    description:
+      "Empty for a new commitment; a commitment's number (from an export) to propose a change to it.",
+  },
+  {
+    name: "company",
+    required: true,
+    description:
+      "The company's short name, as in its address (/companies/xiaomi). The company must already be published.",
+  },
   { name: "title", required: true, description: "What the company committed to, in a line." },
   { name: "description", required: false, description: "More detail, in plain words." },
-  { name: "metric", required: true, description: "local_sourcing_share, local_production_increase, local_value_addition, investment, jobs, units_produced, exports or facility_milestone." },
+  {
+    name: "metric",
+    required: true,
+    description:
+      "local_sourcing_share, local_production_increase, local_value_addition, investment, jobs, units_produced, exports or facility_milestone.",
+  },
   { name: "unit", required: true, description: "percent, INR, USD, count or yes_no (1 for yes, 0 for no)." },
   { name: "direction", required: true, description: "increase or decrease." },
-  { name: "baseline_value", required: true, description: "A number, like 0 or 12.5; Indian grouping commas are allowed." },
+  {
+    name: "baseline_value",
+    required: true,
+    description: "A number, like 0 or 12.5; Indian grouping commas are allowed.",
+  },
   { name: "baseline_date", required: true, description: "A date like 2023-05-29." },
   { name: "target_value", required: true, description: "A number." },
-  { name: "deadline_precision", required: false, description: "day, month, quarter or year; empty when no deadline was stated." },
-  { name: "due_on", required: false, description: "The last day of the deadline's period: 2025-12-31 for “by 2025”, 2026-09-30 for “by Q3 2026”." },
-  { name: "deadline", required: false, description: "Instead of due_on, the deadline as a person writes it: 2025, 2026-Q3, 2026-06 or 2026-06-30." },
-  { name: "scheme", required: false, description: "make_in_india, pli_electronics, pli_it_hardware, pmp or other." },
-  { name: "evidence_grade", required: true, description: "in_talks, announced, agreement_or_land, regulatory_filing or verified_outcome." },
+  {
+    name: "deadline_precision",
+    required: false,
+    description: "day, month, quarter or year; empty when no deadline was stated.",
+  },
+  {
+    name: "due_on",
+    required: false,
+    description:
+      "The last day of the deadline's period: 2025-12-31 for “by 2025”, 2026-09-30 for “by Q3 2026”.",
+  },
+  {
+    name: "deadline",
+    required: false,
+    description:
+      "Instead of due_on, the deadline as a person writes it: 2025, 2026-Q3, 2026-06 or 2026-06-30.",
+  },
+  {
+    name: "scheme",
+    required: false,
+    description: "make_in_india, pli_electronics, pli_it_hardware, pmp or other.",
+  },
+  {
+    name: "evidence_grade",
+    required: true,
+    description: "in_talks, announced, agreement_or_land, regulatory_filing or verified_outcome.",
+  },
   { name: "announced_on", required: false, description: "A date like 2023-05-29." },
-  { name: "categories", required: false, description: "Product categories, separated by | (Smartphones | Televisions)." },
+  {
+    name: "categories",
+    required: false,
+    description: "Product categories, separated by | (Smartphones | Televisions).",
+  },
   { name: "states", required: false, description: "State codes, separated by | (IN-UP | IN-KA)." },
-  { name: "source_urls", required: true, description: "At least one source address (http or https); several separated by |." },
-  { name: "source_publishers", required: false, description: "The publisher of each source, in the same order, separated by |." },
+  {
+    name: "source_urls",
+    required: true,
+    description: "At least one source address (http or https); several separated by |.",
+  },
+  {
+    name: "source_publishers",
+    required: false,
+    description: "The publisher of each source, in the same order, separated by |.",
+  },
   { name: "source_titles", required: false, description: "The title of each source, in the same order." },
-  { name: "source_kinds", required: false, description: "news, press_release, social_post, filing, government or other, for each source." },
-  { name: "source_published_on", required: false, description: "The publication date of each source, like 2023-05-29." },
-  { name: "source_excerpts", required: false, description: "A quoted excerpt from each source (without a | inside)." },
+  {
+    name: "source_kinds",
+    required: false,
+    description: "news, press_release, social_post, filing, government or other, for each source.",
+  },
+  {
+    name: "source_published_on",
+    required: false,
+    description: "The publication date of each source, like 2023-05-29.",
+  },
+  {
+    name: "source_excerpts",
+    required: false,
+    description: "A quoted excerpt from each source (without a | inside).",
+  },
 ];
 
 const READ = new Set(IMPORT_COLUMNS.map((c) => c.name));
@@ -118,16 +188,25 @@ export function commitmentRowsFromCsv(
     return names.includes("company") && names.includes("title");
   });
   if (headerIndex < 0)
-    return { ok: false, message: "The first row must name the columns, as an export does: company, title, metric and so on." };
+    return {
+      ok: false,
+      message: "The first row must name the columns, as an export does: company, title, metric and so on.",
+    };
   const header = records[headerIndex]!.map(normaliseHeader);
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0)
-    return { ok: false, message: `The file has no column named ${missing.join(", ")}. See the list of columns below.` };
+    return {
+      ok: false,
+      message: `The file has no column named ${missing.join(", ")}. See the list of columns below.`,
+    };
   const repeated = header.filter((h, i) => h !== "" && header.indexOf(h) !== i);
   if (repeated.length > 0) return { ok: false, message: `The column ${repeated[0]} appears twice.` };
   const dataRows = records.length - headerIndex - 1;
   if (dataRows > MAX_IMPORT_ROWS)
-    return { ok: false, message: `The file has ${dataRows.toLocaleString("en-IN")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en-IN")} can be imported at once.` };
+    return {
+      ok: false,
+      message: `The file has ${dataRows.toLocaleString("en-IN")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en-IN")} can be imported at once.`,
+    };
 
   const ignoredColumns = header.filter((h) => h !== "" && !READ.has(h) && !EXPORT_ONLY.has(h));
   const deadlineColumn = header.includes("deadline");
@@ -139,7 +218,11 @@ export function commitmentRowsFromCsv(
     const row = r + 1;
     if (record.every((c) => c.trim() === "")) continue;
     if (record.length > header.length && record.slice(header.length).some((c) => c.trim() !== "")) {
-      problems.push({ row, field: "(row)", message: `This row has ${record.length} cells but there are ${header.length} columns; check for a comma that is not inside quotes.` });
+      problems.push({
+        row,
+        field: "(row)",
+        message: `This row has ${record.length} cells but there are ${header.length} columns; check for a comma that is not inside quotes.`,
+      });
       continue;
     }
     const cell = (name: string) => {
@@ -152,7 +235,12 @@ export function commitmentRowsFromCsv(
     let targetId: number | null = null;
     if (idCell !== "") {
       if (/^[1-9]\d{0,14}$/.test(idCell)) targetId = Number(idCell);
-      else problems.push({ row, field: "id", message: "id must be a commitment's number, or empty for a new commitment." });
+      else
+        problems.push({
+          row,
+          field: "id",
+          message: "id must be a commitment's number, or empty for a new commitment.",
+        });
     }
 
     const precision = cell("deadline_precision").toLowerCase();
@@ -164,7 +252,12 @@ export function commitmentRowsFromCsv(
       } else if ((DEADLINE_PRECISIONS as readonly string[]).includes(precision)) {
         const p = precision as DeadlinePrecision;
         if (isEndOfPeriod(dueOn, p)) deadline = formatDeadlineInput(dueOn, p);
-        else problems.push({ row, field: "due_on", message: `due_on must be the last day of its ${p}, like ${p === "year" ? "2025-12-31" : p === "quarter" ? "2025-09-30" : "2025-06-30"}.` });
+        else
+          problems.push({
+            row,
+            field: "due_on",
+            message: `due_on must be the last day of its ${p}, like ${p === "year" ? "2025-12-31" : p === "quarter" ? "2025-09-30" : "2025-06-30"}.`,
+          });
       } else {
         // Left for the schema, which asks for the precision beside the deadline.
         deadline = dueOn;
@@ -223,7 +316,9 @@ export function commitmentRowsFromCsv(
         evidence_grade: cell("evidence_grade"),
         announced_on: cell("announced_on"),
         categories: splitList(cell("categories")).filter(Boolean),
-        states: splitList(cell("states")).filter(Boolean).map((s) => s.toUpperCase()),
+        states: splitList(cell("states"))
+          .filter(Boolean)
+          .map((s) => s.toUpperCase()),
         sources,
       },
     });

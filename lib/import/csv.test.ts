@@ -6,19 +6,72 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe("parseCsv", () => {
   it.each<[string, string, string[][]]>([
-    ["LF line ends", "a,b\n1,2\n", [["a", "b"], ["1", "2"]]],
-    ["CRLF line ends", "a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]],
-    ["CR line ends", "a,b\r1,2", [["a", "b"], ["1", "2"]]],
-    ["no line end at the end", "a,b\n1,2", [["a", "b"], ["1", "2"]]],
-    ["a byte-order mark", "\ufeffa,b\n1,2\n", [["a", "b"], ["1", "2"]]],
-    ["empty cells", "a,,c\n,,\n", [["a", "", "c"], ["", "", ""]]],
+    [
+      "LF line ends",
+      "a,b\n1,2\n",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "CRLF line ends",
+      "a,b\r\n1,2\r\n",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "CR line ends",
+      "a,b\r1,2",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "no line end at the end",
+      "a,b\n1,2",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "a byte-order mark",
+      "\ufeffa,b\n1,2\n",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "empty cells",
+      "a,,c\n,,\n",
+      [
+        ["a", "", "c"],
+        ["", "", ""],
+      ],
+    ],
     ["quoted commas", '"x, y",z\n', [["x, y", "z"]]],
     ["doubled quotes", '"He said ""50%""",z\n', [['He said "50%"', "z"]]],
-    ["line breaks inside quotes", '"line 1\r\nline 2",z\nnext,row\n', [["line 1\r\nline 2", "z"], ["next", "row"]]],
+    [
+      "line breaks inside quotes",
+      '"line 1\r\nline 2",z\nnext,row\n',
+      [
+        ["line 1\r\nline 2", "z"],
+        ["next", "row"],
+      ],
+    ],
     ["an empty quoted cell", '"",x\n', [["", "x"]]],
     ["a quote inside an unquoted cell", 'ab"c,d\n', [['ab"c', "d"]]],
     ["blank lines", "a\n\nb\n", [["a"], [""], ["b"]]],
-    ["formula-escaped cells", "'=SUM(A1),'+91,'-x,'@y,'plain,-5\n", [["=SUM(A1)", "+91", "-x", "@y", "'plain", "-5"]]],
+    [
+      "formula-escaped cells",
+      "'=SUM(A1),'+91,'-x,'@y,'plain,-5\n",
+      [["=SUM(A1)", "+91", "-x", "@y", "'plain", "-5"]],
+    ],
     ["formula-escaped quoted cells", `"'=1, 2",x\n`, [["=1, 2", "x"]]],
     ["Devanagari and emoji", "नोएडा,🏭\n", [["नोएडा", "🏭"]]],
   ])("%s", (_name, input, expected) => {
@@ -40,10 +93,25 @@ describe("parseCsv", () => {
   });
 
   it("reads back exactly what the export writes", () => {
-    const values = ["=HYPERLINK(\"x\")", "+91 98", "-pending", "@home", "\ttab", " padded ", 'a "quote"', "two\r\nlines", "plain", ""];
-    const csv = toCsv(values.map((v) => ({ v })), [{ header: "v", value: (r: { v: string }) => r.v }], ["Cited, as: \"x\""]);
+    const values = [
+      '=HYPERLINK("x")',
+      "+91 98",
+      "-pending",
+      "@home",
+      "\ttab",
+      " padded ",
+      'a "quote"',
+      "two\r\nlines",
+      "plain",
+      "",
+    ];
+    const csv = toCsv(
+      values.map((v) => ({ v })),
+      [{ header: "v", value: (r: { v: string }) => r.v }],
+      ['Cited, as: "x"'],
+    );
     const parsed = parseCsv(csv);
-    expect(parsed.ok && parsed.records.map((r) => r[0])).toEqual(["Cited, as: \"x\"", "v", ...values]);
+    expect(parsed.ok && parsed.records.map((r) => r[0])).toEqual(['Cited, as: "x"', "v", ...values]);
     expect(escapeCsvCell(-5)).toBe("-5");
   });
 });
@@ -70,7 +138,10 @@ describe("readCsvFile", () => {
   });
 
   it("accepts UTF-8 CSV and drops the byte-order mark", () => {
-    expect(readCsvFile(file({ bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...bytes("a,b\n")]) }))).toEqual({ ok: true, text: "a,b\n" });
+    expect(readCsvFile(file({ bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...bytes("a,b\n")]) }))).toEqual({
+      ok: true,
+      text: "a,b\n",
+    });
     expect(readCsvFile(file({ type: "application/vnd.ms-excel" })).ok).toBe(true);
     expect(readCsvFile(file({ type: "" })).ok).toBe(true);
   });

@@ -24,10 +24,16 @@ const ACCEPTED_TYPES = new Set([
 export function readCsvFile(file: { name: string; type: string; bytes: Uint8Array }): FileCheck {
   if (file.bytes.length === 0) return { ok: false, message: "The file is empty." };
   if (file.bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.` };
+    return {
+      ok: false,
+      message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
+    };
   const zip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (zip || /\.(xlsx?|ods|numbers)$/i.test(file.name))
-    return { ok: false, message: "This is a spreadsheet workbook, not a CSV file. Save it as “CSV UTF-8” and upload that." };
+    return {
+      ok: false,
+      message: "This is a spreadsheet workbook, not a CSV file. Save it as “CSV UTF-8” and upload that.",
+    };
   if (!/\.csv$/i.test(file.name) || !ACCEPTED_TYPES.has(file.type.toLowerCase().split(";")[0]!.trim()))
     return { ok: false, message: "Upload a CSV file (its name ends in .csv)." };
   if (file.bytes.includes(0)) return { ok: false, message: "This is not a text file. Upload a CSV file." };
@@ -54,7 +60,10 @@ export function unescapeFormula(cell: string): string {
  * its quoted cells contain, so `row` in an error is the row number a spreadsheet shows.
  * Refuses more than `maxRecords` records rather than reading an unbounded file into memory.
  */
-export function parseCsv(input: string, { maxRecords = MAX_IMPORT_ROWS + 2 }: { maxRecords?: number } = {}): CsvParse {
+export function parseCsv(
+  input: string,
+  { maxRecords = MAX_IMPORT_ROWS + 2 }: { maxRecords?: number } = {},
+): CsvParse {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: string[][] = [];
   let record: string[] = [];
@@ -76,7 +85,11 @@ export function parseCsv(input: string, { maxRecords = MAX_IMPORT_ROWS + 2 }: { 
     records.push(record);
     record = [];
     return records.length > maxRecords
-      ? { ok: false, message: `The file has more than ${maxRecords.toLocaleString("en-IN")} rows.`, row: records.length }
+      ? {
+          ok: false,
+          message: `The file has more than ${maxRecords.toLocaleString("en-IN")} rows.`,
+          row: records.length,
+        }
       : null;
   };
 
@@ -103,7 +116,11 @@ export function parseCsv(input: string, { maxRecords = MAX_IMPORT_ROWS + 2 }: { 
       const failed = endRecord();
       if (failed) return failed;
     } else if (afterQuote) {
-      return { ok: false, message: "Text follows a closing quote in a cell; put the whole cell in quotes.", row: row() };
+      return {
+        ok: false,
+        message: "Text follows a closing quote in a cell; put the whole cell in quotes.",
+        row: row(),
+      };
     } else if (ch === '"' && cell === "" && !wasQuoted) {
       quoted = true;
       wasQuoted = true;
@@ -111,7 +128,8 @@ export function parseCsv(input: string, { maxRecords = MAX_IMPORT_ROWS + 2 }: { 
       cell += ch;
     }
   }
-  if (quoted) return { ok: false, message: "A quoted cell is never closed: a quote mark is missing.", row: row() };
+  if (quoted)
+    return { ok: false, message: "A quoted cell is never closed: a quote mark is missing.", row: row() };
   // The last line needs no line end; a file that ends with one has no empty record after it.
   if (cell !== "" || wasQuoted || record.length > 0) {
     const failed = endRecord();

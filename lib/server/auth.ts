@@ -9,7 +9,12 @@ import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db";
 import { databasePath } from "@/db/connection";
 import { accounts, sessions, users, verifications } from "@/db/schema";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGES, passwordProblem } from "@/lib/domain/passwords";
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGES,
+  passwordProblem,
+} from "@/lib/domain/passwords";
 
 // Email-and-password accounts through better-auth, with its tables in our SQLite file. The auth
 // instance is created on first use, like the database handle, so `next build` opens nothing.
@@ -47,7 +52,8 @@ function createAuth() {
     // (its Host), or BETTER_AUTH_URL when the site sits behind a proxy that rewrites Host.
     trustedOrigins: (request) => {
       const host = request?.headers.get("host");
-      const own = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) ? [`http://${host}`, `https://${host}`] : [];
+      const own =
+        host && /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) ? [`http://${host}`, `https://${host}`] : [];
       return baseURL ? [...own, new URL(baseURL).origin] : own;
     },
     secret: authSecret(),

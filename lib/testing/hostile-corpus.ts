@@ -18,10 +18,10 @@ const injection = [
   "<![CDATA[x]]>",
   "&lt;b&gt;",
   "&#x3C;script&#x3E;",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
   "<style>body{display:none}</style>",
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-  "\"; alert(1); //",
+  '"; alert(1); //',
   "'; alert(1); //",
   "<base href=//evil.example>",
 ];
@@ -59,7 +59,7 @@ const sql = [
   "1 OR 1=1",
   "1; DROP TABLE commitments; --",
   "'; DELETE FROM sources; --",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "1' UNION SELECT name FROM sqlite_master --",
   "admin'--",
   "%",
@@ -105,7 +105,7 @@ const fts = [
   "rank",
   "bm25",
   "MATCH",
-  "a\"b",
+  'a"b',
   "' ' ' '",
   ".",
 ];
@@ -272,14 +272,25 @@ const paths = [
 ];
 
 // The same attacks hidden behind ordinary words, as they arrive inside real searches and titles.
-const mixed = [
-  ...[...injection, ...sql].map((v) => `Noida ${v}`),
-  ...fts.map((v) => `smartphones ${v}`),
-];
+const mixed = [...[...injection, ...sql].map((v) => `Noida ${v}`), ...fts.map((v) => `smartphones ${v}`)];
 
-export const HOSTILE_GROUPS = { injection, urls, sql, fts, numbers, dates, unicode, enums, sizes, paths, mixed } as const;
+export const HOSTILE_GROUPS = {
+  injection,
+  urls,
+  sql,
+  fts,
+  numbers,
+  dates,
+  unicode,
+  enums,
+  sizes,
+  paths,
+  mixed,
+} as const;
 
 /** Every hostile value, with the group it belongs to. */
 export const HOSTILE_VALUES: { group: keyof typeof HOSTILE_GROUPS; value: string }[] = Object.entries(
   HOSTILE_GROUPS,
-).flatMap(([group, values]) => values.map((value) => ({ group: group as keyof typeof HOSTILE_GROUPS, value })));
+).flatMap(([group, values]) =>
+  values.map((value) => ({ group: group as keyof typeof HOSTILE_GROUPS, value })),
+);

@@ -24,7 +24,10 @@ export const SignUpSchema = z
 
 export const SignInSchema = z.object({
   email,
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(MAX_PASSWORD_LENGTH * 4),
+  password: z
+    .string({ error: "Password is required" })
+    .min(1, "Password is required")
+    .max(MAX_PASSWORD_LENGTH * 4),
 });
 
 export const SetRoleSchema = z.object({
@@ -34,5 +37,7 @@ export const SetRoleSchema = z.object({
 
 /** Only a path on this site, so a crafted sign-in link cannot send someone elsewhere afterwards. */
 export function safeNextPath(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500 ? value : "/account";
+  return typeof value === "string" && /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 500
+    ? value
+    : "/account";
 }

@@ -258,8 +258,13 @@ export const PartnershipInputSchema = z
     partner: slug("Partner"),
     product_categories: list(CATEGORY, { label: "Product categories", max: 20 }),
     facility_id: z.preprocess(
-      (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : String(v).trim()),
-      z.string().regex(/^[1-9]\d{0,14}$/, "Enter the facility's number, a whole number").transform(Number).nullable(),
+      (v) =>
+        v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : String(v).trim(),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,14}$/, "Enter the facility's number, a whole number")
+        .transform(Number)
+        .nullable(),
     ),
     announced_on: optionalIsoDate("Announcement date"),
     stage: choice(PARTNERSHIP_STAGES, "the stage"),

@@ -11,7 +11,8 @@ export async function setRoleAction(_prev: FormState, formData: FormData): Promi
   const auth = await authorize(ADMINS);
   if (!auth.ok) return { status: "error", message: auth.message, errors: {}, values: {} };
   const parsed = SetRoleSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", message: "Choose a role for an existing account.", errors: {}, values: {} };
+  if (!parsed.success)
+    return { status: "error", message: "Choose a role for an existing account.", errors: {}, values: {} };
   if (parsed.data.user_id === auth.user.id && parsed.data.role !== "admin") {
     // Otherwise the last admin could lock everyone out of role management.
     return { status: "error", message: "You cannot remove your own admin role.", errors: {}, values: {} };

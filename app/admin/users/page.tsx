@@ -21,7 +21,13 @@ export default async function AdminUsersPage() {
     );
   }
   const list = getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.createdAt))
     .all();

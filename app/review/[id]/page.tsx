@@ -37,7 +37,8 @@ function Proposal({ s }: { s: SubmissionDetail }) {
         <h2 id="proposal-heading">Why withdraw it</h2>
         <blockquote>{s.withdrawReason}</blockquote>
         <p>
-          A withdrawn {label} stays published, marked withdrawn with the date and this reason; it is never deleted.
+          A withdrawn {label} stays published, marked withdrawn with the date and this reason; it is never
+          deleted.
         </p>
         {s.target ? <FieldTable rows={s.target.fields} caption={`The ${label} as published now`} /> : null}
       </section>
@@ -134,7 +135,8 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
 
       {s.target?.withdrawnOn && open ? (
         <p className="notice" role="note">
-          The published {RECORD_TYPE_LABELS[s.recordType]} was withdrawn on {formatIndiaDate(s.target.withdrawnOn)}
+          The published {RECORD_TYPE_LABELS[s.recordType]} was withdrawn on{" "}
+          {formatIndiaDate(s.target.withdrawnOn)}
           {s.target.withdrawnReason ? `: ${s.target.withdrawnReason}` : ""}. It can no longer change.
         </p>
       ) : null}
@@ -143,9 +145,9 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         <section className={`notice ${styles.section}`} aria-labelledby="conflict-heading">
           <h2 id="conflict-heading">The published record has changed since this was proposed</h2>
           <p>
-            The contributor proposed this against an earlier version. Approving is refused, because it would silently undo
-            these changes; the comparison below is against the record as it is now. Request changes so that the
-            contributor can propose again against the current version, or reject.
+            The contributor proposed this against an earlier version. Approving is refused, because it would
+            silently undo these changes; the comparison below is against the record as it is now. Request
+            changes so that the contributor can propose again against the current version, or reject.
           </p>
           <RevisionsSince revisions={s.conflict.since} />
         </section>
@@ -160,7 +162,9 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
               <li key={`${d.kind}-${d.id}`}>
                 <Link href={d.href}>{d.title}</Link>{" "}
                 <span className="meta">
-                  {d.kind === "commitment" ? `published commitment ${d.id}` : `submission ${d.id}, not yet decided`}
+                  {d.kind === "commitment"
+                    ? `published commitment ${d.id}`
+                    : `submission ${d.id}, not yet decided`}
                   {d.withdrawn ? ", withdrawn" : ""}
                 </span>
               </li>
@@ -189,7 +193,9 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         </p>
       ) : null}
       {open && !own ? <DecisionForm id={s.id} canApprove={!s.conflict && !s.target?.withdrawnOn} /> : null}
-      {!open ? <p>This submission is {STATE_LABELS[s.state].toLowerCase()}; there is nothing to decide.</p> : null}
+      {!open ? (
+        <p>This submission is {STATE_LABELS[s.state].toLowerCase()}; there is nothing to decide.</p>
+      ) : null}
     </article>
   );
 }

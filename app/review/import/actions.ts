@@ -15,16 +15,25 @@ import { CommitmentInputSchema } from "@/lib/validation/submissions";
 
 const MAX_WARNINGS = 50;
 
-const fileError = (message: string): ImportState => ({ status: "error", errors: { file: message }, report: null });
+const fileError = (message: string): ImportState => ({
+  status: "error",
+  errors: { file: message },
+  report: null,
+});
 
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const auth = await authorize(REVIEWERS);
   if (!auth.ok) return { status: "error", message: auth.message, errors: {}, report: null };
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0 || file.name === "") return fileError("Choose a CSV file to upload.");
+  if (!(file instanceof File) || file.size === 0 || file.name === "")
+    return fileError("Choose a CSV file to upload.");
   const dryRun = formData.get("intent") === "check";
 
-  const checked = readCsvFile({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const checked = readCsvFile({
+    name: file.name,
+    type: file.type,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
   if (!checked.ok) return fileError(checked.message);
   const parsed = parseCsv(checked.text);
   if (!parsed.ok) return fileError(`Row ${parsed.row}: ${parsed.message}`);
@@ -44,14 +53,17 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
       .get();
   const read = commitmentRowsFromCsv(parsed.records, { knownSource });
   if (!read.ok) return fileError(read.message);
-  if (read.rows.length === 0 && read.problems.length === 0) return fileError("The file has no rows under its column names.");
+  if (read.rows.length === 0 && read.problems.length === 0)
+    return fileError("The file has no rows under its column names.");
 
   // Looked for before anything is written, so that rows just imported are not taken for their own duplicates.
   const warnings: ImportWarning[] = [];
   const proposals = read.rows.flatMap((row) => {
     if (row.targetId !== null) return [];
     const p = CommitmentInputSchema.safeParse(row.payload);
-    return p.success ? [{ row: row.row, company: p.data.company, title: p.data.title, dueOn: p.data.due_on }] : [];
+    return p.success
+      ? [{ row: row.row, company: p.data.company, title: p.data.title, dueOn: p.data.due_on }]
+      : [];
   });
   findLikelyDuplicatesOfMany(db, proposals).forEach((matches, i) => {
     const match = matches[0];
@@ -63,7 +75,11 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
     });
   });
 
-  const problems: ImportProblem[] = read.problems.map((p) => ({ row: p.row, column: p.field, message: p.message }));
+  const problems: ImportProblem[] = read.problems.map((p) => ({
+    row: p.row,
+    column: p.field,
+    message: p.message,
+  }));
   // With problems already found, the rest is only checked, so the report lists every problem at once.
   const result = importCommitments(db, {
     userId: auth.user.id,
@@ -71,7 +87,8 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
     today: today(),
     dryRun: dryRun || problems.length > 0,
   });
-  if (!result.ok && !result.rowErrors) return { status: "error", message: result.message, errors: {}, report: null };
+  if (!result.ok && !result.rowErrors)
+    return { status: "error", message: result.message, errors: {}, report: null };
   if (!result.ok) {
     for (const e of result.rowErrors ?? [])
       problems.push({ row: e.row, column: columnForField(e.field, read), message: e.message });
