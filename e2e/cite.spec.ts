@@ -30,7 +30,7 @@ test.describe("citing a commitment", () => {
     await expect(bibtex).toContainText(`howpublished = {\\url{${baseURL}/commitments/${id}}}`);
 
     await cite.getByRole("button", { name: "Copy the citation as BibTeX" }).click();
-    await expect(cite.getByRole("status").nth(1)).toHaveText("Copied.");
+    await expect(cite.getByRole("figure", { name: "As BibTeX" })).toContainText("Copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await bibtex.textContent());
   });
 

@@ -31,7 +31,8 @@ export function CopyButton({ targetId, label }: { targetId: string; label: strin
       <button type="button" onClick={copy}>
         {label}
       </button>
-      <span role="status" className="meta">
+      {/* A live region without role="status", so the page's own status notice stays the only one. */}
+      <span aria-live="polite" className="meta">
         {state === "copied"
           ? " Copied."
           : state === "failed"
