@@ -96,7 +96,7 @@ test.describe("recording an outcome", () => {
       await page.getByRole("button", { name: "Record the outcome" }).click();
 
       await expect(page).toHaveURL(`/commitments/${targetId}?outcome=recorded`);
-      await expect(page.getByRole("status")).toContainText("The outcome was recorded");
+      await expect(page.getByRole("status").filter({ hasText: "The outcome was recorded" })).toBeVisible();
       await expect(page.getByRole("heading", { name: /^Status:/ })).toContainText("Missed");
       await expect(page.getByText(`Annual report, ${sourceUrl}`)).toBeVisible();
 

@@ -95,7 +95,7 @@ test.describe("superseded commitments", () => {
     await page.getByLabel("Number of the restated commitment").fill(String(newId));
     await page.getByRole("button", { name: "Mark as superseded" }).click();
     await expect(page).toHaveURL(`/commitments/${oldId}?superseded=${newId}`);
-    await expect(page.getByRole("status")).toContainText("marked as superseded");
+    await expect(page.getByRole("status").filter({ hasText: "marked as superseded" })).toBeVisible();
     await expect(page.getByRole("link", { name: newTitle })).toBeVisible();
     await expect(page.getByText("Superseded by commitment " + newId)).toBeVisible();
     await expect(page.getByRole("link", { name: "Mark as superseded by…" })).toHaveCount(0);
