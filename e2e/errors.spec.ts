@@ -69,7 +69,7 @@ test.describe("rate limits", () => {
     }
     expect(sawLimit).toBe(true);
     await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toContainText(
-      /wait \d+ seconds?/,
+      /wait \d+ (seconds?|minutes?)/,
     );
   });
 
