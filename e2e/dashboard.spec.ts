@@ -15,7 +15,9 @@ test.describe("dashboard", () => {
 
   test("the charts come drawn in the page, with no chart script", async ({ request }) => {
     const html = await (await request.get("/")).text();
-    expect(html).toContain(`aria-label="${overdue2025}"`);
+    // A link in the server's SVG, named by its <title>.
+    expect(html).toContain(`<title>${overdue2025}</title>`);
+    expect(html).toMatch(/<a href="\/commitments\?[^"]*"[^>]*><title>2025, Overdue, unverified/);
     expect(html).not.toMatch(/recharts/i);
   });
 

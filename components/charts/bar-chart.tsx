@@ -85,15 +85,18 @@ export function BarChart({ id, title, description, ...input }: BarChartProps) {
           </g>
         ))}
       </g>
+      {/* Each bar is named by its <title> alone (SVG-AAM): it is both the accessible name and the
+          tooltip, and an aria-label beside it would double the bytes of every bar, which the page
+          sends twice (as HTML and in the RSC payload). */}
       {l.bars.map((b) => {
         const rect = <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color} />;
         return b.href ? (
-          <a key={b.key} href={b.href} className={styles.bar} aria-label={b.name}>
+          <a key={b.key} href={b.href} className={styles.bar}>
             <title>{b.name}</title>
             {rect}
           </a>
         ) : (
-          <g key={b.key} role="img" aria-label={b.name}>
+          <g key={b.key} role="img">
             <title>{b.name}</title>
             {rect}
           </g>
