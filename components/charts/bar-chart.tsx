@@ -1,4 +1,5 @@
 import { FONT_SIZE, layoutBarChart, type BarChartInput } from "@/lib/charts/bar-layout";
+import { fragment, h, toHtml } from "@/lib/charts/markup";
 import styles from "./bar-chart.module.css";
 
 export type BarChartProps = BarChartInput & {
@@ -13,95 +14,127 @@ export type BarChartProps = BarChartInput & {
  * keyboard or a screen reader reaches the same filtered lists a click does, with or without JS.
  * Axes, ticks and legend are hidden from assistive technology: the bars' names say it all, and
  * the table beside the chart says it again.
+ *
+ * The SVG is built as one escaped string (lib/charts/markup.ts) rather than as React elements:
+ * the page then carries it once more as a string, not as a tree of JSON tuples (decision 0014).
+ * Null when there is nothing to chart.
  */
-export function BarChart({ id, title, description, ...input }: BarChartProps) {
+export function barChartMarkup({ id, title, description, ...input }: BarChartProps): string | null {
   const l = layoutBarChart(input);
-  if (l.empty) return <p className="meta">Nothing to chart yet.</p>;
+  if (l.empty) return null;
   const titleId = `${id}-svg-title`;
   const descId = `${id}-svg-desc`;
   const horizontal = l.orientation === "horizontal";
   const bottom = l.plot.y + l.plot.height;
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      className={styles.chart}
-      viewBox={`0 0 ${l.width} ${l.height}`}
-      role="group"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      fontFamily="system-ui, sans-serif"
-      fontSize={FONT_SIZE}
-      fill="#1a1a1a"
-    >
-      <title id={titleId}>{title}</title>
-      <desc id={descId}>{description}</desc>
-      <g aria-hidden="true">
-        {l.ticks.map((t) => (
-          <g key={t.value}>
-            <line
-              x1={t.line[0]}
-              y1={t.line[1]}
-              x2={t.line[2]}
-              y2={t.line[3]}
-              stroke={t.value === 0 ? "#555" : "#d0d0c8"}
-              strokeDasharray={t.value === 0 ? undefined : "3 3"}
-            />
-            <text
-              x={t.x}
-              y={t.y}
-              textAnchor={horizontal ? "middle" : "end"}
-              dominantBaseline={horizontal ? undefined : "middle"}
-            >
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {horizontal ? (
-          <line x1={l.plot.x} y1={l.plot.y} x2={l.plot.x} y2={bottom} stroke="#555" />
-        ) : (
-          <line x1={l.plot.x} y1={bottom} x2={l.plot.x + l.plot.width} y2={bottom} stroke="#555" />
-        )}
-        {l.categories.map((c, i) => (
-          <text
-            key={i}
-            x={c.x}
-            y={c.y}
-            textAnchor={horizontal ? "end" : "middle"}
-            dominantBaseline={horizontal ? "middle" : undefined}
-          >
-            {c.text !== c.full ? <title>{c.full}</title> : null}
-            {c.text}
-          </text>
-        ))}
-        <text x={l.valueTitle.x} y={l.valueTitle.y} textAnchor={horizontal ? "middle" : "start"} fill="#555">
-          {l.valueTitle.text}
-        </text>
-        {l.legend.map((item) => (
-          <g key={item.label}>
-            <rect x={item.x} y={item.y + 4} width={12} height={12} fill={item.color} />
-            <text x={item.x + 18} y={item.y + 14}>
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      {/* Each bar is named by its <title> alone (SVG-AAM): it is both the accessible name and the
-          tooltip, and an aria-label beside it would double the bytes of every bar, which the page
-          sends twice (as HTML and in the RSC payload). */}
-      {l.bars.map((b) => {
-        const rect = <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.color} />;
-        return b.href ? (
-          <a key={b.key} href={b.href} className={styles.bar}>
-            <title>{b.name}</title>
-            {rect}
-          </a>
-        ) : (
-          <g key={b.key} role="img">
-            <title>{b.name}</title>
-            {rect}
-          </g>
-        );
-      })}
-    </svg>
+  const axis = horizontal
+    ? h("line", { x1: l.plot.x, y1: l.plot.y, x2: l.plot.x, y2: bottom, stroke: "#555" })
+    : h("line", { x1: l.plot.x, y1: bottom, x2: l.plot.x + l.plot.width, y2: bottom, stroke: "#555" });
+  const svg = h(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      class: styles.chart,
+      viewBox: `0 0 ${l.width} ${l.height}`,
+      role: "group",
+      "aria-labelledby": titleId,
+      "aria-describedby": descId,
+      "font-family": "system-ui, sans-serif",
+      "font-size": FONT_SIZE,
+      fill: "#1a1a1a",
+    },
+    h("title", { id: titleId }, title),
+    h("desc", { id: descId }, description),
+    h(
+      "g",
+      { "aria-hidden": "true" },
+      fragment(
+        l.ticks.map((t) =>
+          h(
+            "g",
+            {},
+            h("line", {
+              x1: t.line[0],
+              y1: t.line[1],
+              x2: t.line[2],
+              y2: t.line[3],
+              stroke: t.value === 0 ? "#555" : "#d0d0c8",
+              "stroke-dasharray": t.value === 0 ? undefined : "3 3",
+            }),
+            h(
+              "text",
+              {
+                x: t.x,
+                y: t.y,
+                "text-anchor": horizontal ? "middle" : "end",
+                "dominant-baseline": horizontal ? undefined : "middle",
+              },
+              t.label,
+            ),
+          ),
+        ),
+      ),
+      axis,
+      fragment(
+        l.categories.map((c) =>
+          h(
+            "text",
+            {
+              x: c.x,
+              y: c.y,
+              "text-anchor": horizontal ? "end" : "middle",
+              "dominant-baseline": horizontal ? "middle" : undefined,
+            },
+            c.text !== c.full ? h("title", {}, c.full) : null,
+            c.text,
+          ),
+        ),
+      ),
+      h(
+        "text",
+        {
+          x: l.valueTitle.x,
+          y: l.valueTitle.y,
+          "text-anchor": horizontal ? "middle" : "start",
+          fill: "#555",
+        },
+        l.valueTitle.text,
+      ),
+      fragment(
+        l.legend.map((item) =>
+          h(
+            "g",
+            {},
+            h("rect", { x: item.x, y: item.y + 4, width: 12, height: 12, fill: item.color }),
+            h("text", { x: item.x + 18, y: item.y + 14 }, item.label),
+          ),
+        ),
+      ),
+    ),
+    // Each bar is named by its <title> alone (SVG-AAM): it is both the accessible name and the
+    // tooltip, and an aria-label beside it would double the bytes of every bar.
+    fragment(
+      l.bars.map((b) => {
+        const rect = h("rect", { x: b.x, y: b.y, width: b.width, height: b.height, fill: b.color });
+        return b.href
+          ? h("a", { href: b.href, class: styles.bar }, h("title", {}, b.name), rect)
+          : h("g", { role: "img" }, h("title", {}, b.name), rect);
+      }),
+    ),
   );
+  return toHtml(svg);
+}
+
+/** The chart inside its scrolling box (`boxId` is what the SVG download looks for). */
+export function BarChart({ boxId, ...props }: BarChartProps & { boxId: string }) {
+  const markup = barChartMarkup(props);
+  if (markup === null) {
+    return (
+      <div id={boxId} className={styles.box}>
+        <p className="meta">Nothing to chart yet.</p>
+      </div>
+    );
+  }
+  // The markup is escaped by construction: every text and attribute value goes through
+  // lib/charts/markup.ts, which the hostile corpus tests.
+  return <div id={boxId} className={styles.box} dangerouslySetInnerHTML={{ __html: markup }} />;
 }

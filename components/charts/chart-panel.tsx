@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import type { BarChartInput } from "@/lib/charts/bar-layout";
 import { BarChart } from "./bar-chart";
-import styles from "./bar-chart.module.css";
 import { SvgDownloadButton } from "./svg-download";
 
 // Every chart comes with its text alternative (a table), the data behind it as CSV, and its
@@ -21,9 +20,7 @@ export function ChartPanel({ id, title, description, csvHref, chart, table }: Ch
     <section className="chart-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="meta">{description}</p>
-      <div id={id} className={styles.box}>
-        <BarChart id={id} title={title} description={description} {...chart} />
-      </div>
+      <BarChart boxId={id} id={id} title={title} description={description} {...chart} />
       <div className="chart-actions">
         {/* A plain link: Next's <Link> would prefetch the CSV as if it were a page. */}
         <a href={csvHref} download>
