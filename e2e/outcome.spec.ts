@@ -1,16 +1,15 @@
 import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
 import { progressUpdates } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
+import { publish } from "./support/publish";
 import { createUser, e2eDb, signIn } from "./support/users";
 
 // A reviewer records the outcome of Xiaomi's overdue target from the deadline view. The server's
 // TRACKER_TODAY is 2026-11-25 (playwright.config.ts), so "by 2025" is past and, with nothing
 // recorded after it, overdue and unverified until the outcome is recorded.
 
-const TODAY = "2026-11-25";
 const overdue = (page: Page) => page.getByRole("region", { name: /Overdue and unverified/ });
 
 /**
@@ -21,43 +20,30 @@ async function overdueCommitment(): Promise<{ id: number; title: string }> {
   const proposer = await createUser("contributor");
   const approver = await createUser("reviewer");
   const title = `Local assembly of audio products ${crypto.randomUUID().slice(0, 8)}`;
-  const s = createSubmission(e2eDb(), {
-    userId: proposer.id,
-    recordType: "commitment",
-    action: "create",
-    payload: {
-      company: "xiaomi",
-      title,
-      metric: "local_production_increase",
-      unit: "percent",
-      direction: "increase",
-      baseline_value: "0",
-      baseline_date: "2023-06-01",
-      target_value: "50",
-      deadline_precision: "year",
-      deadline: "2025",
-      evidence_grade: "announced",
-      sources: [
-        {
-          url: `https://news.example.in/audio/${crypto.randomUUID()}`,
-          title: "Audio assembly target",
-          publisher: "Example News",
-          kind: "news",
-          published_on: "2023-06-01",
-          excerpt: "The company aims to raise local audio assembly by half by 2025.",
-        },
-      ],
-    },
+  const id = publish(proposer, approver, "commitment", {
+    company: "xiaomi",
+    title,
+    metric: "local_production_increase",
+    unit: "percent",
+    direction: "increase",
+    baseline_value: "0",
+    baseline_date: "2023-06-01",
+    target_value: "50",
+    deadline_precision: "year",
+    deadline: "2025",
+    evidence_grade: "announced",
+    sources: [
+      {
+        url: `https://news.example.in/audio/${crypto.randomUUID()}`,
+        title: "Audio assembly target",
+        publisher: "Example News",
+        kind: "news",
+        published_on: "2023-06-01",
+        excerpt: "The company aims to raise local audio assembly by half by 2025.",
+      },
+    ],
   });
-  if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
-  const d = decideSubmission(e2eDb(), {
-    id: s.id,
-    reviewerId: approver.id,
-    decision: "approve",
-    today: TODAY,
-  });
-  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
-  return { id: d.recordId, title };
+  return { id, title };
 }
 
 test.describe("recording an outcome", () => {

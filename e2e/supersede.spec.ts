@@ -1,15 +1,13 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
 import { commitments } from "@/db/schema";
 import { hiddenActionFields, signInCookie } from "@/lib/testing/action-post";
+import { publish as publishRecord } from "./support/publish";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
 
 // A reviewer links a restated commitment to the one it replaces. Each test publishes its own two
 // commitments, so no other suite's records change.
-
-const TODAY = "2026-11-25";
 
 function payload(title: string) {
   return {
@@ -40,21 +38,7 @@ function payload(title: string) {
 
 /** Publishes a commitment the way the site does: proposed, then approved by another person. */
 function publish(proposer: TestUser, reviewer: TestUser, title: string): number {
-  const s = createSubmission(e2eDb(), {
-    userId: proposer.id,
-    recordType: "commitment",
-    action: "create",
-    payload: payload(title),
-  });
-  if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
-  const d = decideSubmission(e2eDb(), {
-    id: s.id,
-    reviewerId: reviewer.id,
-    decision: "approve",
-    today: TODAY,
-  });
-  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
-  return d.recordId;
+  return publishRecord(proposer, reviewer, "commitment", payload(title));
 }
 
 const supersededBy = (id: number) =>
