@@ -4,10 +4,27 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction, signUpAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/field";
-import { INITIAL_FORM_STATE } from "@/lib/server/form-state";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/server/form-state";
 import { FormProblems, SubmitButton, typed } from "./form-status";
 
 const LABELS = { name: "Name", email: "Email", password: "Password" };
+
+/** Keyed by what was typed, so the value sent comes back after an error (React resets the form). */
+function EmailField({ state }: { state: FormState }) {
+  return (
+    <Field id="email" label="Email" error={state.errors.email} required>
+      {(p) => (
+        <input
+          {...p}
+          type="email"
+          autoComplete="email"
+          defaultValue={typed(state, "email")}
+          key={`email-${typed(state, "email")}`}
+        />
+      )}
+    </Field>
+  );
+}
 
 export function SignUpForm({ next }: { next: string }) {
   const [state, action] = useActionState(signUpAction, INITIAL_FORM_STATE);
@@ -26,17 +43,7 @@ export function SignUpForm({ next }: { next: string }) {
           />
         )}
       </Field>
-      <Field id="email" label="Email" error={state.errors.email} required>
-        {(p) => (
-          <input
-            {...p}
-            type="email"
-            autoComplete="email"
-            defaultValue={typed(state, "email")}
-            key={`email-${typed(state, "email")}`}
-          />
-        )}
-      </Field>
+      <EmailField state={state} />
       <Field
         id="password"
         label="Password"
@@ -60,17 +67,7 @@ export function SignInForm({ next }: { next: string }) {
     <form action={action} noValidate>
       <FormProblems state={state} labels={LABELS} />
       <input type="hidden" name="next" value={next} />
-      <Field id="email" label="Email" error={state.errors.email} required>
-        {(p) => (
-          <input
-            {...p}
-            type="email"
-            autoComplete="email"
-            defaultValue={typed(state, "email")}
-            key={`email-${typed(state, "email")}`}
-          />
-        )}
-      </Field>
+      <EmailField state={state} />
       <Field id="password" label="Password" error={state.errors.password} required>
         {(p) => <input {...p} type="password" autoComplete="current-password" />}
       </Field>

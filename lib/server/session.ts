@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
@@ -12,7 +13,12 @@ import { normalAddress, rateLimitKey } from "./client-address";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of this request, or null. A page asks from the layout, the page and its
+ * watch button; cache() makes that one session check and one users lookup per request, never
+ * shared between requests, so a change of role still applies on the next one.
+ */
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const row = getDb()
@@ -21,7 +27,7 @@ export async function currentUser(): Promise<SessionUser | null> {
     .where(eq(users.id, session.user.id))
     .get();
   return row ?? null;
-}
+});
 
 export type Authorization =
   { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; message: string };
