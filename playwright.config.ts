@@ -45,7 +45,7 @@ export default defineConfig({
     { name: "publishing", testMatch: PUBLISHING_SPECS, dependencies: ["reading"] },
   ],
   webServer: {
-    command: `rm -rf .e2e-data && mkdir -p .e2e-data && npx next start --port ${PORT}`,
+    command: `rm -rf .e2e-data && mkdir -p .e2e-data && node .next/tracker-server.mjs --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/v1/commitments`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -25,9 +25,16 @@ export async function proxy(request: NextRequest) {
   }
   const refused = await actionRequestRefusal(request);
   if (refused) return refused;
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  if (isCacheRender(request)) {
+    // Rendered once for many anonymous readers (server/front.ts): no nonce, which would be shared;
+    // the front names the page's inline scripts by hash instead (docs/decisions/0017).
+    const headers = new Headers(request.headers);
+    headers.set("x-request-id", requestId);
+    return NextResponse.next({ request: { headers } });
+  }
   const nonce = createNonce();
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
-  const requestId = requestIdFrom(request.headers.get("x-request-id"));
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -38,6 +45,12 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+/** A render the front server asked for, with the secret only it knows (server/main.ts). */
+function isCacheRender(request: NextRequest): boolean {
+  const token = process.env.TRACKER_FILL_TOKEN;
+  return !!token && request.method === "GET" && request.headers.get("x-tracker-fill") === token;
 }
 
 const refusal = ({ status, message }: ActionProblem) =>

@@ -596,3 +596,18 @@ export const watchVisits = sqliteTable(
   },
   (t) => [check("watch_visits_seen_not_negative", sql`${t.seenRevisionId} >= 0`)],
 );
+
+// A counter that grows with every change to what the public can read: published records, their
+// sources and links, revisions, and people's names and roles (shown in histories). Triggers
+// (drizzle/0009) keep it, so every writer (the app, the seed, an import, the sqlite3 shell, a
+// second server process) moves it in the same transaction as its change. Cached public
+// responses are keyed by it (docs/decisions/0017): one integer read per request decides
+// whether anything a reader could see has changed. One row, id 1.
+export const publicationVersion = sqliteTable(
+  "publication_version",
+  {
+    id: integer("id").primaryKey(),
+    version: integer("version").notNull(),
+  },
+  (t) => [check("publication_version_single_row", sql`${t.id} = 1`)],
+);

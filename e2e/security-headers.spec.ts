@@ -1,20 +1,42 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { createUser, signIn } from "./support/users";
 
 test.describe("security headers", () => {
-  test("pages carry a nonce-based CSP and the protective headers, and no X-Powered-By", async ({
-    request,
+  test("a page rendered for one person carries a fresh nonce, and the protective headers", async ({
+    page,
   }) => {
-    const first = await request.get("/commitments");
-    const second = await request.get("/commitments");
+    await signIn(page, await createUser("contributor"));
+    const first = await page.request.get("/commitments");
+    const second = await page.request.get("/commitments");
     const csp = first.headers()["content-security-policy"] ?? "";
+    expect(first.headers()["cache-control"]).toContain("private");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("unsafe-eval");
     const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonceOf(csp)).not.toBe(nonceOf(second.headers()["content-security-policy"] ?? ""));
+  });
 
-    const headers = first.headers();
+  test("a page served from the cache names each inline script by hash, and the protective headers", async ({
+    request,
+  }) => {
+    const response = await request.get("/commitments");
+    const csp = response.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;/);
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe|nonce)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([^]*?)<\/script>/g)].map(
+      (m) => m[1] ?? "",
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    for (const text of inline)
+      expect(csp).toContain(`'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+
+    const headers = response.headers();
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"]).toBe("DENY");
@@ -22,25 +44,27 @@ test.describe("security headers", () => {
     expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test("every script on a page carries the nonce, and the page runs with no CSP violation", async ({
-    page,
-  }) => {
-    const violations: string[] = [];
-    page.on("console", (msg) => {
-      if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  for (const who of ["anonymous", "signed in"] as const) {
+    test(`a page runs with no CSP violation, ${who}`, async ({ page }) => {
+      if (who === "signed in") await signIn(page, await createUser("contributor"));
+      const violations: string[] = [];
+      page.on("console", (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      });
+      const response = await page.goto("/commitments/1");
+      const csp = response?.headers()["content-security-policy"] ?? "";
+      // The chart is drawn by client-side JavaScript, so it appears only if the scripts were allowed.
+      await expect(page.locator(".chart-box .recharts-wrapper > svg.recharts-surface")).toBeVisible();
+      const inlineNonces = await page
+        .locator("script:not([src])")
+        .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+      expect(inlineNonces.length).toBeGreaterThan(0);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      if (who === "signed in") for (const n of inlineNonces) expect(n).toBe(nonce);
+      else expect(nonce).toBeUndefined();
+      expect(violations).toEqual([]);
     });
-    const response = await page.goto("/commitments/1");
-    const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
-    expect(nonce).toBeTruthy();
-    // The chart is drawn by client-side JavaScript, so it appears only if the scripts were allowed.
-    await expect(page.locator(".chart-box .recharts-wrapper > svg.recharts-surface")).toBeVisible();
-    const inlineScripts = await page
-      .locator("script:not([src])")
-      .evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
-    expect(inlineScripts.length).toBeGreaterThan(0);
-    for (const n of inlineScripts) expect(n).toBe(nonce);
-    expect(violations).toEqual([]);
-  });
+  }
 
   test("an upstream request id is kept only when it is a plain token", async ({ request }) => {
     const kept = await request.get("/commitments", { headers: { "x-request-id": "abc12345-trace" } });

@@ -23,23 +23,19 @@ export async function startServer(
     () => false,
   );
   if (stale) throw new Error(`Port ${port} is already in use`);
-  const child = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(port)],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseFile,
-        TRACKER_TODAY: "2026-11-25",
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(port),
-        ...env,
-      },
-      // Its own process group, so a kill reaches every process it starts.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [".next/tracker-server.mjs", "--port", String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseFile,
+      TRACKER_TODAY: "2026-11-25",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      ...env,
     },
-  );
+    // Its own process group, so a kill reaches every process it starts.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

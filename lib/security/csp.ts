@@ -1,12 +1,15 @@
-// The Content-Security-Policy for pages. Scripts run only with this response's nonce (Next adds it
-// to its own scripts when it sees the policy on the request); 'strict-dynamic' lets those scripts
-// load the chunks they need. Styles allow inline attributes because server-rendered SVG charts
+// The Content-Security-Policy for pages, in two forms (docs/decisions/0017). A page rendered for
+// one request (signed in, or not cacheable) runs scripts only with that response's nonce (Next
+// adds it to its own scripts when it sees the policy on the request); 'strict-dynamic' lets those
+// scripts load the chunks they need. A page served from the cache to many readers cannot carry a
+// secret nonce, so it names the SHA-256 of each of its inline scripts instead, and allows script
+// files from its own origin. Styles allow inline attributes because server-rendered SVG charts
 // and React style props use them; they cannot run code.
 
-export function buildCsp(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+function policy(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -16,6 +19,15 @@ export function buildCsp(nonce: string, { dev = false }: { dev?: boolean } = {})
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+export function buildCsp(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
+}
+
+/** For a cached page: its own inline scripts by hash, and script files from this origin. */
+export function buildHashedCsp(hashes: readonly string[]): string {
+  return policy(["'self'", ...hashes.map((h) => `'sha256-${h}'`)].join(" "));
 }
 
 /** 128 random bits, base64: unguessable, and fresh for every response. */

@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import next from "next";
+import { databasePath, openDatabase } from "@/db/connection";
+import { sharedPolicyFrom } from "@/lib/cache/policy";
+import { today } from "@/lib/server/clock";
+import { createFront, type Rendered } from "./front";
+
+// `npm start`: the production server. Next renders as `next start` would, behind the response
+// cache of server/front.ts (docs/decisions/0017). Takes the same -p/-H options as `next start`,
+// and PORT and HOSTNAME from the environment.
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+  strict: true,
+});
+
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+const megabytes = Number(process.env.TRACKER_CACHE_MB?.trim() || 64);
+
+// A secret only this process knows: proxy.ts renders without a nonce only for requests carrying
+// it, which only the cache's own renders (below) do.
+process.env.TRACKER_FILL_TOKEN = randomBytes(24).toString("base64url");
+
+async function main(): Promise<void> {
+  // Created, migrated and seeded here, before the first request; Next opens its own handle later.
+  const db = openDatabase(databasePath());
+  const versionStatement = db.$client
+    .prepare<[], number>("select version from publication_version where id = 1")
+    .pluck();
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  // The cache's renders go to Next through a listener of their own on loopback, so that a whole
+  // response, headers and body, comes back to be kept: Next writes to a real socket either way.
+  const renderer = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
+  const rendererPort = (renderer.address() as AddressInfo).port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+  const render = (url: string, headers: Record<string, string>) =>
+    new Promise<Rendered>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port: rendererPort,
+          path: url,
+          method: "GET",
+          agent,
+          headers: { ...headers, "x-tracker-fill": process.env.TRACKER_FILL_TOKEN! },
+          timeout: 60_000,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode ?? 500,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+          response.on("error", reject);
+        },
+      );
+      request.on("timeout", () => request.destroy(new Error(`render of ${url} timed out`)));
+      request.on("error", reject);
+      request.end();
+    });
+
+  const front = createFront({
+    handle,
+    render,
+    version: () => versionStatement.get() ?? 0,
+    day: today,
+    maxBytes: megabytes * 1024 * 1024,
+    policy: sharedPolicyFrom(process.env),
+    exposeMetrics: process.env.TRACKER_EXPOSE_METRICS === "1",
+  });
+  const server = http.createServer((req, res) => void front.listener(req, res));
+  server.listen(port, hostname, () => {
+    console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
+  });
+
+  const stop = () => {
+    server.close();
+    renderer.close();
+    agent.destroy();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
