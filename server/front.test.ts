@@ -36,7 +36,7 @@ beforeEach(async () => {
       if (url.endsWith("/cookie"))
         return {
           status: 200,
-          headers: { "set-cookie": "a=1", "content-type": "text/html" },
+          headers: { "set-cookie": ["a=1"], "content-type": "text/html" },
           body: Buffer.from(""),
         };
       const status = url.startsWith("/commitments/999") ? 404 : 200;

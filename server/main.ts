@@ -43,11 +43,21 @@ async function main(): Promise<void> {
   // The cache's renders go to Next through a listener of their own on loopback, so that a whole
   // response, headers and body, comes back to be kept: Next writes to a real socket either way.
   const renderer = http.createServer((req, res) => void handle(req, res));
+  // Longer than the agent keeps a socket idle, so the listener rarely closes one under it.
+  renderer.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
   const rendererPort = (renderer.address() as AddressInfo).port;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4, timeout: 30_000 });
 
-  const render = (url: string, headers: Record<string, string>) =>
+  // A kept-alive socket can be closed by the listener just as a request is written to it; that
+  // request never reached Next, so it is safe to send once more on a fresh socket.
+  const render = (url: string, headers: Record<string, string>): Promise<Rendered> =>
+    renderOnce(url, headers).catch((error: NodeJS.ErrnoException & { reused?: boolean }) => {
+      if (error.reused && (error.code === "ECONNRESET" || error.message === "socket hang up"))
+        return renderOnce(url, headers);
+      throw error;
+    });
+  const renderOnce = (url: string, headers: Record<string, string>) =>
     new Promise<Rendered>((resolve, reject) => {
       const request = http.request(
         {
@@ -73,7 +83,7 @@ async function main(): Promise<void> {
         },
       );
       request.on("timeout", () => request.destroy(new Error(`render of ${url} timed out`)));
-      request.on("error", reject);
+      request.on("error", (error) => reject(Object.assign(error, { reused: request.reusedSocket })));
       request.end();
     });
 
@@ -86,7 +96,20 @@ async function main(): Promise<void> {
     policy: sharedPolicyFrom(process.env),
     exposeMetrics: process.env.TRACKER_EXPOSE_METRICS === "1",
   });
-  const server = http.createServer((req, res) => void front.listener(req, res));
+  const server = http.createServer((req, res) => {
+    front.listener(req, res).catch((error: unknown) => {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "request failed in the front",
+          url: req.url,
+          error: String(error),
+        }),
+      );
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Something went wrong on our side.");
+    });
+  });
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
   });
