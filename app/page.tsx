@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
 import { ChartPanel } from "@/components/charts/chart-panel";

@@ -76,7 +76,7 @@ export function createFront(options: FrontOptions) {
   const cacheControl = publicCacheControl(options.policy);
 
   const passThrough = (req: IncomingMessage, res: ServerResponse) => {
-    if (!(req.url ?? "").startsWith("/_next/static/")) metrics.renders++;
+    if (!isStaticFile(req.url ?? "")) metrics.renders++;
     return options.handle(req, res);
   };
 
@@ -218,6 +218,11 @@ export function createFront(options: FrontOptions) {
   }
 
   return { listener, metrics: snapshot };
+}
+
+/** Files Next serves as they are, without rendering: not counted as renders. */
+function isStaticFile(url: string): boolean {
+  return url.startsWith("/_next/static/") || url === "/favicon.ico" || url.startsWith("/favicon.ico?");
 }
 
 function one(value: string | string[] | undefined): string | undefined {

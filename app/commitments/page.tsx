@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { explorerFacets, searchCommitments, type Facet, type FacetName } from "@/db/queries/explorer";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
@@ -153,9 +153,9 @@ export default async function ExplorerPage({ searchParams }: PageProps<"/commitm
             <a href={`/api/v1/commitments.json${exportQuery ? `?${exportQuery}` : ""}`} download>
               Download this view (JSON)
             </a>
-            <Link href={`/api/v1/commitments${exportQuery ? `?${exportQuery}` : ""}`}>
+            <a href={`/api/v1/commitments${exportQuery ? `?${exportQuery}` : ""}`}>
               The same view in the API
-            </Link>
+            </a>
           </p>
           {result.items.length === 0 ? (
             <p>

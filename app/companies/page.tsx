@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { listCompanies } from "@/db/queries/companies";
 import { CompanySearchForm } from "@/components/companies/search-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { deadlineGroups, DEADLINE_GROUP_LIMIT, type DeadlineGroup } from "@/db/queries/deadlines";
 import { explorerFacets } from "@/db/queries/explorer";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
 import { CALENDAR_LIMIT, commitmentIdByKey, DEADLINE_GROUP_LIMIT } from "@/db/queries/deadlines";

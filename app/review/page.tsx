@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { getSubmission, reviewQueue } from "@/db/queries/submissions";
 import { proposalKind, formatTimestamp, PLURAL_RECORD_LABELS } from "@/components/review/labels";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SUBMIT_KINDS } from "@/components/submit/kinds";
 import styles from "@/components/submit/submit.module.css";
 import { requireSignedIn } from "./page-support";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AutoSubmitForm } from "@/components/explorer/auto-submit-form";
 import type { FacetValue } from "@/lib/domain/facets";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { StateRef } from "@/db/queries/facilities";
 
 /** A state by name, linked to its page; a code that names no state is shown as recorded. */

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { signInAction, signUpAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DisplayRow, ProposedSource, RevisionRef, SubmissionEventView } from "@/db/queries/submissions";
 import type { FieldChange } from "@/lib/domain/diff";
 import { formatIndiaDate } from "@/lib/domain/dates";

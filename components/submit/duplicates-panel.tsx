@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DuplicateCheck } from "./types";
 import styles from "./submit.module.css";
 

@@ -1,5 +1,5 @@
 import type { HTMLInputTypeAttribute, ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Field, fieldId } from "@/components/ui/field";
 import { INDIA_STATES } from "@/lib/domain/india-states";
 import { SOURCE_KINDS, SOURCE_KIND_LABELS } from "@/lib/domain/vocabulary";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { submitProgressAction } from "@/app/submit/actions";
 import { SourcesFields, sourceLabels, TextAreaField, TextField } from "./fields";

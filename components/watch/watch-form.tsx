@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import type { WatchTarget } from "@/db/mutations/watches";
 import { isWatching } from "@/db/queries/watches";

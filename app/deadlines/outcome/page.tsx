@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { reviewerOrRefusal } from "@/app/review/access";
 import { getDb } from "@/db";
 import { getCommitment } from "@/db/queries/commitments";

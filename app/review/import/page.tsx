@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ImportForm } from "@/components/review/import-form";
 import { IMPORT_COLUMNS } from "@/lib/import/commitments";
 import { MAX_IMPORT_ROWS } from "@/lib/import/csv";

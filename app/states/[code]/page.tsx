@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getState } from "@/db/queries/states";
