@@ -127,11 +127,16 @@ export default function DashboardPage() {
           companies
         </li>
         <li className="panel">
-          <span className="stat">
-            {h.onTrack.share === null ? "—" : formatPercent(h.onTrack.share * 100, 0)}
-          </span>{" "}
-          on track, of the {formatCount(h.onTrack.onTrack + h.onTrack.behind)} that can be measured against
-          their line
+          {h.onTrack.share === null ? (
+            <>
+              <span className="stat">—</span> on track: no commitment can yet be measured against its line
+            </>
+          ) : (
+            <>
+              <span className="stat">{formatPercent(h.onTrack.share * 100, 0)}</span> on track, of the{" "}
+              {formatCount(h.onTrack.onTrack + h.onTrack.behind)} that can be measured against their line
+            </>
+          )}
         </li>
         <li className="panel">
           <Link href={explore({ dueFrom: asOf, status: ["no_data", "on_track", "behind"] })} className="stat">
@@ -262,8 +267,8 @@ export default function DashboardPage() {
                 },
               ],
               valueLabel: c.currency,
-              formatValue: (v) => formatMoney(v, c.currency),
             }}
+            currency={c.currency}
             table={
               <table>
                 <caption>Announced investment in {c.currency} by state or union territory</caption>

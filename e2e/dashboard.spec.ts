@@ -21,6 +21,20 @@ test.describe("dashboard", () => {
     expect(html).not.toMatch(/recharts/i);
   });
 
+  test("the page carries each chart's markup once: in the HTML, not again in the RSC payload", async ({
+    request,
+  }) => {
+    const html = await (await request.get("/")).text();
+    expect(html.match(/<svg[\s>]/g)?.length ?? 0).toBeGreaterThan(0);
+    // In the payload scripts markup would be escaped as \u003csvg; the chart goes as data instead.
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\(([^]*?)\)<\/script>/g)]
+      .map((m) => m[1])
+      .join("");
+    expect(payload.length).toBeGreaterThan(0);
+    expect(payload).not.toMatch(/u003c(svg|rect)\b/);
+    expect(payload).not.toContain("<rect");
+  });
+
   test("a bar of the deadlines chart opens the explorer filtered to it", async ({ page }) => {
     await page.goto("/");
     const chart = page.locator("#chart-deadlines svg");

@@ -123,18 +123,3 @@ export function barChartMarkup({ id, title, description, ...input }: BarChartPro
   );
   return toHtml(svg);
 }
-
-/** The chart inside its scrolling box (`boxId` is what the SVG download looks for). */
-export function BarChart({ boxId, ...props }: BarChartProps & { boxId: string }) {
-  const markup = barChartMarkup(props);
-  if (markup === null) {
-    return (
-      <div id={boxId} className={styles.box}>
-        <p className="meta">Nothing to chart yet.</p>
-      </div>
-    );
-  }
-  // The markup is escaped by construction: every text and attribute value goes through
-  // lib/charts/markup.ts, which the hostile corpus tests.
-  return <div id={boxId} className={styles.box} dangerouslySetInnerHTML={{ __html: markup }} />;
-}

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import type { BarChartInput } from "@/lib/charts/bar-layout";
-import { BarChart } from "./bar-chart";
+import { BarChartView, type BarChartData } from "./bar-chart-view";
 import { SvgDownloadButton } from "./svg-download";
 
 // Every chart comes with its text alternative (a table), the data behind it as CSV, and its
@@ -11,16 +10,25 @@ export type ChartPanelProps = {
   title: string;
   description: string;
   csvHref: string;
-  chart: BarChartInput;
+  chart: BarChartData;
+  /** The chart's values are amounts of money in this currency. */
+  currency?: string;
   table: ReactNode;
 };
 
-export function ChartPanel({ id, title, description, csvHref, chart, table }: ChartPanelProps) {
+export function ChartPanel({ id, title, description, csvHref, chart, currency, table }: ChartPanelProps) {
   return (
     <section className="chart-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="meta">{description}</p>
-      <BarChart boxId={id} id={id} title={title} description={description} {...chart} />
+      <BarChartView
+        boxId={id}
+        id={id}
+        title={title}
+        description={description}
+        chart={chart}
+        currency={currency}
+      />
       <div className="chart-actions">
         {/* A plain link: Next's <Link> would prefetch the CSV as if it were a page. */}
         <a href={csvHref} download>
