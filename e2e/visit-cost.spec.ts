@@ -36,7 +36,8 @@ test("loading the explorer and idling costs at most 3 renders, with no prefetch 
   });
 
   await page.goto(`${server.url}/commitments`);
-  await page.waitForLoadState("networkidle");
+  // It must reach network idle: a request left open would keep it from ever idling.
+  await page.waitForLoadState("networkidle", { timeout: 15_000 });
   await page.waitForTimeout(5_000);
   const after = await metrics();
 
@@ -45,6 +46,17 @@ test("loading the explorer and idling costs at most 3 renders, with no prefetch 
   const rsc = requests.filter((r) => r.headers()["rsc"] !== undefined || r.headers()["next-router-prefetch"]);
   expect(rsc.map((r) => r.url())).toEqual([]);
   expect((await favicon).status()).toBe(200);
+  // Of what the browser asked the server for besides files, the page itself is all: no link
+  // prefetches (decision 0018) and no fetch on load.
+  const asked = requests.filter((r) => {
+    const url = new URL(r.url());
+    return (
+      url.origin === server.url &&
+      !url.pathname.startsWith("/_next/static/") &&
+      ["document", "fetch"].includes(r.resourceType())
+    );
+  });
+  expect(asked.map((r) => r.url())).toEqual([`${server.url}/commitments`]);
 
   const renders = after.renders - before.renders;
   console.log(`one visit to /commitments: ${requests.length} requests, ${renders} server renders`);
