@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The suite runs against the production build (`next start`) on its own port with its own
 // database file, created fresh for each run, so it never touches data/tracker.db.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 export const E2E_DATABASE = ".e2e-data/e2e.db";
 
 // Specs that publish records (approvals, imports, outcomes, supersessions) run after all the

@@ -1,3 +1,4 @@
+import type { Db } from "@/db/connection";
 import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { e2eDb, type TestUser } from "./users";
@@ -5,13 +6,14 @@ import { e2eDb, type TestUser } from "./users";
 /** The date the e2e server computes statuses for (playwright.config.ts). */
 export const E2E_TODAY = "2026-11-25";
 
-/** Proposes a record as one person; the id of the pending submission. */
+/** Proposes a record as one person, in the suite's database or `db`; the id of the pending submission. */
 export function propose(
   proposer: TestUser,
   recordType: RecordType,
   payload: Record<string, unknown>,
+  db: Db = e2eDb(),
 ): number {
-  const s = createSubmission(e2eDb(), { userId: proposer.id, recordType, action: "create", payload });
+  const s = createSubmission(db, { userId: proposer.id, recordType, action: "create", payload });
   if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
   return s.id;
 }
@@ -22,9 +24,10 @@ export function publish(
   approver: TestUser,
   recordType: RecordType,
   payload: Record<string, unknown>,
+  db: Db = e2eDb(),
 ): number {
-  const id = propose(proposer, recordType, payload);
-  const d = decideSubmission(e2eDb(), { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
+  const id = propose(proposer, recordType, payload, db);
+  const d = decideSubmission(db, { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
   if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
   return d.recordId;
 }

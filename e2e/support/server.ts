@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { E2E_PORT } from "../../playwright.config";
 
 // A production server of our own, for tests that must kill and restart it. It runs the same
 // build as the suite's server, on its own port and database file.
+
+/**
+ * A port for a spec's own server or proxy: `offset` (1–49) above the suite's E2E_PORT, so that
+ * runs of the suite on different E2E_PORTs side by side do not take each other's ports.
+ */
+export function portBesideSuite(offset: number): number {
+  return E2E_PORT + offset;
+}
 
 export type OwnServer = {
   url: string;
@@ -11,10 +20,24 @@ export type OwnServer = {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
+export type StartOptions = {
+  /**
+   * A command the server runs under, before node and its arguments: `["faketime", "-f", "@…"]`
+   * runs it under a fake clock.
+   */
+  wrap?: string[];
+};
+
+/**
+ * Starts the build on `port` with its own database file. Like the suite's server it computes
+ * statuses for 2026-11-25 unless `env` says otherwise; `{ TRACKER_TODAY: "" }` leaves the day
+ * unpinned, so the server follows its clock.
+ */
 export async function startServer(
   port: number,
   databaseFile: string,
   env: Record<string, string> = {},
+  { wrap = [] }: StartOptions = {},
 ): Promise<OwnServer> {
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   // A server left on the port by an earlier run would answer in place of ours.
@@ -23,7 +46,8 @@ export async function startServer(
     () => false,
   );
   if (stale) throw new Error(`Port ${port} is already in use`);
-  const child = spawn(process.execPath, [".next/tracker-server.mjs", "--port", String(port)], {
+  const [command, ...args] = [...wrap, process.execPath, ".next/tracker-server.mjs", "--port", String(port)];
+  const child = spawn(command!, args, {
     env: {
       ...process.env,
       DATABASE_URL: databaseFile,

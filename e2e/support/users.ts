@@ -16,10 +16,15 @@ export function e2eDb(): Db {
   return db;
 }
 
-export async function createUser(role: Role, name = `${role} ${crypto.randomInt(1e6)}`): Promise<TestUser> {
+/** A person of `role` in the suite's database, or in `db` (a server of the test's own). */
+export async function createUser(
+  role: Role,
+  name = `${role} ${crypto.randomInt(1e6)}`,
+  db: Db = e2eDb(),
+): Promise<TestUser> {
   const email = `${role}-${crypto.randomUUID()}@example.in`;
   const password = `test passphrase ${crypto.randomUUID()}`;
-  const { id } = await createUserWithPassword(e2eDb(), { name, email, password, role });
+  const { id } = await createUserWithPassword(db, { name, email, password, role });
   return { id, name, email, password, role };
 }
 
