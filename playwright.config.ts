@@ -15,6 +15,7 @@ const PUBLISHING_SPECS = [
   "**/outcome.spec.ts",
   "**/authorization-matrix.spec.ts",
   "**/watching.spec.ts",
+  "**/cache-validators.spec.ts",
 ];
 
 export default defineConfig({

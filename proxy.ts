@@ -9,6 +9,7 @@ import {
   type ActionProblem,
 } from "@/lib/security/action-request";
 import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
+import { isSharedRender } from "@/lib/server/shared-render";
 
 // Runs before every page and API request: a fresh CSP nonce and a request id that error pages
 // and logs share. Authorization is NOT decided here; every action and route checks it itself.
@@ -26,7 +27,7 @@ export async function proxy(request: NextRequest) {
   const refused = await actionRequestRefusal(request);
   if (refused) return refused;
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
-  if (isCacheRender(request)) {
+  if (request.method === "GET" && isSharedRender(request.headers)) {
     // Rendered once for many anonymous readers (server/front.ts): no nonce, which would be shared;
     // the front names the page's inline scripts by hash instead (docs/decisions/0017).
     const headers = new Headers(request.headers);
@@ -45,12 +46,6 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   return response;
-}
-
-/** A render the front server asked for, with the secret only it knows (server/main.ts). */
-function isCacheRender(request: NextRequest): boolean {
-  const token = process.env.TRACKER_FILL_TOKEN;
-  return !!token && request.method === "GET" && request.headers.get("x-tracker-fill") === token;
 }
 
 const refusal = ({ status, message }: ActionProblem) =>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/server/session";
+import { isSharedRender } from "@/lib/server/shared-render";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,12 +17,15 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  const requestId = (await headers()).get("x-request-id") ?? "";
+  const requestHeaders = await headers();
+  // A page rendered for the shared cache is served to many readers: the id of the render that
+  // filled it is none of theirs, and would make each render's bytes, and so its ETag, differ.
+  const requestId = isSharedRender(requestHeaders) ? "" : (requestHeaders.get("x-request-id") ?? "");
   return (
     <html lang="en-IN">
       <head>
         {/* Read by the error page, so a person can quote the id that the server's log carries. */}
-        <meta name="request-id" content={requestId} />
+        {requestId ? <meta name="request-id" content={requestId} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">

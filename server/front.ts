@@ -16,6 +16,7 @@ import {
   type SharedCachePolicy,
 } from "@/lib/cache/policy";
 import { buildHashedCsp, requestIdFrom } from "@/lib/security/csp";
+import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
 
 // The front of the server (docs/decisions/0017): answers anonymous reads of published data from
 // a cache of whole responses, keyed by the publication version, today's date in India and the
@@ -64,7 +65,7 @@ export type FrontMetrics = {
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml|rss\+xml)|image\/svg)/i;
 /** Larger bodies are kept uncompressed: gzip of megabytes would hold the event loop too long. */
 const GZIP_LIMIT = 2 * 1024 * 1024;
-const INTERNAL_HEADER = "x-tracker-fill";
+const INTERNAL_HEADER = SHARED_RENDER_HEADER;
 
 export function createFront(options: FrontOptions) {
   const cache = new ByteLru<Entry>(options.maxBytes);

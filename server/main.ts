@@ -6,6 +6,7 @@ import next from "next";
 import { databasePath, openDatabase } from "@/db/connection";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
+import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
 import { createFront, type Rendered } from "./front";
 
 // `npm start`: the production server. Next renders as `next start` would, behind the response
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
           path: url,
           method: "GET",
           agent,
-          headers: { ...headers, "x-tracker-fill": process.env.TRACKER_FILL_TOKEN! },
+          headers: { ...headers, [SHARED_RENDER_HEADER]: process.env.TRACKER_FILL_TOKEN! },
           timeout: 60_000,
         },
         (response) => {
