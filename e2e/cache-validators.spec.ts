@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { commitmentPayload, companyPayload, read, uniqueWord, warm } from "./support/cache";
+import { commitmentPayload, companyPayload, read, sourceFor, uniqueWord, warm } from "./support/cache";
 import { publish } from "./support/publish";
 import { createUser, type TestUser } from "./support/users";
 
@@ -28,6 +28,49 @@ async function ownCompany(): Promise<Own> {
     },
   };
 }
+
+test("a conditional GET with the current ETag is answered 304 with no body; after a publication the old ETag gets the new view", async ({
+  baseURL,
+}) => {
+  const own = await ownCompany();
+  const etags = new Map<string, string>();
+  for (const [view, path] of Object.entries(own.views)) {
+    const first = await read(baseURL + path);
+    expect(first.status, view).toBe(200);
+    expect(first.etag, view).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get("cache-control"), view).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    const conditional = await read(baseURL + path, { "if-none-match": first.etag });
+    expect(conditional.status, view).toBe(304);
+    expect(conditional.body, view).toBe("");
+    expect(conditional.etag, view).toBe(first.etag);
+    expect(conditional.headers.get("cache-control"), view).toBe(first.headers.get("cache-control"));
+    // A browser's weak comparison, and a list of tags, match too (RFC 9110 §13.1.2).
+    const weak = await read(baseURL + path, { "if-none-match": `"other", W/${first.etag}` });
+    expect(weak.status, view).toBe(304);
+    etags.set(path, first.etag);
+  }
+
+  // A progress update on the commitment changes all five: its value, its status, a new change.
+  publish(own.contributor, own.reviewer, "progress_update", {
+    commitment_id: String(own.id),
+    as_of: "2026-06-30",
+    value: "5000",
+    note: "First units shipped",
+    sources: [sourceFor("routers-shipped")],
+  });
+
+  for (const [view, path] of Object.entries(own.views)) {
+    const old = etags.get(path)!;
+    const after = await read(baseURL + path, { "if-none-match": old });
+    expect(after.status, `${view} with the old ETag`).toBe(200);
+    expect(after.etag, view).not.toBe(old);
+    expect(after.body, view).not.toBe("");
+    const current = await read(baseURL + path, { "if-none-match": after.etag });
+    expect(current.status, `${view} with the new ETag`).toBe(304);
+  }
+  const api = await read(baseURL + own.views.API!);
+  expect(JSON.parse(api.body).data.status.latest).toEqual({ as_of: "2026-06-30", value: 5000 });
+});
 
 test("a view rendered again after a publication that does not concern it keeps its bytes and its ETag", async ({
   baseURL,
