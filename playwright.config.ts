@@ -16,6 +16,7 @@ const PUBLISHING_SPECS = [
   "**/authorization-matrix.spec.ts",
   "**/watching.spec.ts",
   "**/cache-validators.spec.ts",
+  "**/cache-freshness.spec.ts",
 ];
 
 export default defineConfig({

@@ -5,7 +5,15 @@ import { expect } from "@playwright/test";
 // (docs/decisions/0017): plain HTTP with no cookie jar, so nothing can be carried over from a
 // signed-in request, and every header the server sent is there to assert on.
 
-export type Read = { status: number; headers: Headers; body: string; cache: string | null; etag: string };
+export type Read = {
+  status: number;
+  headers: Headers;
+  body: string;
+  /** The body without the empty comments React puts between adjacent texts: what a reader reads. */
+  text: string;
+  cache: string | null;
+  etag: string;
+};
 
 export async function read(url: string, headers: Record<string, string> = {}): Promise<Read> {
   const r = await fetch(url, { headers, redirect: "manual" });
@@ -14,6 +22,7 @@ export async function read(url: string, headers: Record<string, string> = {}): P
     status: r.status,
     headers: r.headers,
     body,
+    text: body.replaceAll("<!-- -->", ""),
     cache: r.headers.get("x-tracker-cache"),
     etag: r.headers.get("etag") ?? "",
   };
