@@ -17,6 +17,7 @@ const PUBLISHING_SPECS = [
   "**/watching.spec.ts",
   "**/cache-validators.spec.ts",
   "**/cache-freshness.spec.ts",
+  "**/cache-privacy.spec.ts",
 ];
 
 export default defineConfig({
