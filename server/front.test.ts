@@ -5,7 +5,7 @@ import { createFront, type Rendered } from "./front";
 
 // The front's rules on a real socket: what is answered from the cache, what reaches the
 // renderer, and what a reader is told. The renderer here is a plain function standing in for Next,
-// so each render can be counted; the e2e suite runs the real one (e2e/cache.spec.ts).
+// so each render can be counted; the e2e suite runs the real one (e2e/cache-*.spec.ts).
 
 let server: http.Server;
 let origin: string;
