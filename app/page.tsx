@@ -30,10 +30,9 @@ const statusSeries: BarSeries[] = STATUSES.map((s) => ({
   linkHint: IN_EXPLORER,
 }));
 
-// A breakdown's columns in its table: one per status that any row has, linked like the bars, and
-// the total.
+// A breakdown's columns in its table: one per status that any row has, and the total.
 const statusColumns: ChartTableColumn[] = [
-  ...STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], linked: true, optional: true })),
+  ...STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], optional: true })),
   { key: "total", label: "Total" },
 ];
 
@@ -61,7 +60,9 @@ export default function DashboardPage() {
   const asOf = today();
   const d = dashboardData(getDb(), asOf);
   const h = d.headline;
+  // Each chart and its table show the largest rows; the CSV beside them has every row.
   const sectors = d.bySector.slice(0, TOP);
+  const states = d.byState.slice(0, STATES);
 
   return (
     <>
@@ -112,16 +113,15 @@ export default function DashboardPage() {
           title="Status by sector"
           description={`Commitments in the ${sectors.length} largest product categories, stacked by status. Select a bar to see those commitments.`}
           csvHref="/api/v1/stats/by-sector.csv"
-          rows={breakdownRows(d.bySector, sectorFilter)}
+          rows={breakdownRows(sectors, sectorFilter)}
           chart={{
-            limit: TOP,
             series: statusSeries,
             stacked: true,
             valueLabel: "Commitments",
             integer: true,
           }}
           table={{
-            caption: "Commitments by sector and status",
+            caption: `Commitments by sector and status: the ${sectors.length} largest sectors`,
             keyHeader: "Product category",
             columns: statusColumns,
           }}
@@ -146,7 +146,7 @@ export default function DashboardPage() {
           title="By state or union territory"
           description="Commitments and facilities in the states and union territories with the most commitments."
           csvHref="/api/v1/stats/by-state.csv"
-          rows={d.byState.map((s) => ({
+          rows={states.map((s) => ({
             label: s.name,
             href: `/states/${s.code}`,
             values: { commitments: s.commitments, facilities: s.facilities },
@@ -156,7 +156,6 @@ export default function DashboardPage() {
             },
           }))}
           chart={{
-            limit: STATES,
             series: [
               { key: "commitments", label: "Commitments", color: "#0b5394", linkHint: IN_EXPLORER },
               { key: "facilities", label: "Facilities", color: "#e08214", linkHint: "open the state's page" },
@@ -165,7 +164,7 @@ export default function DashboardPage() {
             integer: true,
           }}
           table={{
-            caption: "Commitments and facilities by state or union territory",
+            caption: `Commitments and facilities by state or union territory: the ${states.length} with the most commitments`,
             keyHeader: "State or union territory",
             columns: [
               { key: "commitments", label: "Commitments" },
@@ -180,14 +179,13 @@ export default function DashboardPage() {
             title={`Announced investment by state (${c.currency})`}
             description={`Investment announced for ${formatCount(c.facilities)} facilities, in ${c.currency} as the sources gave it: ${formatMoney(c.total, c.currency)} in all. No exchange rate is recorded, so currencies are not added together.`}
             csvHref="/api/v1/stats/investment-by-state.csv"
-            rows={c.states.map((s) => ({
+            rows={c.states.slice(0, STATES).map((s) => ({
               label: s.name,
               href: `/states/${s.code}`,
               values: { amount: s.amount, facilities: s.facilities },
               hrefs: { amount: `/states/${s.code}` },
             }))}
             chart={{
-              limit: STATES,
               series: [
                 {
                   key: "amount",
@@ -200,7 +198,7 @@ export default function DashboardPage() {
               currency: c.currency,
             }}
             table={{
-              caption: `Announced investment in ${c.currency} by state or union territory`,
+              caption: `Announced investment in ${c.currency} by state or union territory: the ${Math.min(c.states.length, STATES)} largest`,
               keyHeader: "State or union territory",
               columns: [
                 { key: "amount", label: "Investment", currency: c.currency },

@@ -9,8 +9,6 @@ import { SvgDownloadButton } from "./svg-download";
 
 /** How to draw a panel's rows as a chart: data only, so that it can cross to the browser. */
 export type ChartSpec = Omit<BarChartInput, "rows" | "formatValue"> & {
-  /** Draw only the first rows (the largest); the table lists them all. */
-  limit?: number;
   /** The values are amounts of money in this currency. */
   currency?: string;
 };
@@ -41,7 +39,7 @@ export function ChartPanelBody({
   table,
 }: ChartPanelBodyProps) {
   const rows = unpackRows(packed);
-  const { limit, currency, ...input } = chart;
+  const { currency, ...input } = chart;
   return (
     <section className="chart-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -52,7 +50,7 @@ export function ChartPanelBody({
         title={title}
         description={description}
         {...input}
-        rows={limit === undefined ? rows : rows.slice(0, limit)}
+        rows={rows}
         formatValue={currency ? (v) => formatMoney(v, currency) : undefined}
       />
       <div className="chart-actions">

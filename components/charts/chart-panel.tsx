@@ -5,7 +5,7 @@ import { ChartPanelBody, type ChartPanelBodyProps } from "./chart-panel-body";
 // image: a chart alone shuts out screen-reader users and anyone who wants to check the numbers.
 
 export type ChartPanelProps = Omit<ChartPanelBodyProps, "rows"> & {
-  /** Every row, for the table; the chart draws the first `chart.limit` of them. */
+  /** What the chart draws and its table lists. */
   rows: readonly PanelRow[];
 };
 

@@ -8,8 +8,6 @@ export type ChartTableColumn = {
   label: string;
   /** The values are amounts of money in this currency; otherwise counts. */
   currency?: string;
-  /** A value above zero links where the row's bar for this key leads (`hrefs[key]`). */
-  linked?: boolean;
   /** Left out when no row has a value above zero, as the chart leaves such a series out. */
   optional?: boolean;
 };
@@ -21,7 +19,11 @@ export type ChartTableSpec = {
   columns: readonly ChartTableColumn[];
 };
 
-/** The chart's text alternative: every row (the chart may draw only the largest), every value. */
+/**
+ * The chart's text alternative: the rows and values it draws. A row's name links to its list; its
+ * values do not, as each is already a link in the chart, with the same destination and a name
+ * that gives the same number (decision 0014).
+ */
 export function ChartTable({
   rows,
   caption,
@@ -48,9 +50,7 @@ export function ChartTable({
             <th scope="row">{r.href ? <Link href={r.href}>{r.label}</Link> : r.label}</th>
             {shown.map((c) => {
               const value = r.values[c.key] ?? 0;
-              const text = c.currency ? formatMoney(value, c.currency) : formatCount(value);
-              const href = c.linked && value > 0 ? r.hrefs?.[c.key] : undefined;
-              return <td key={c.key}>{href ? <Link href={href}>{text}</Link> : text}</td>;
+              return <td key={c.key}>{c.currency ? formatMoney(value, c.currency) : formatCount(value)}</td>;
             })}
           </tr>
         ))}
