@@ -2,12 +2,14 @@ import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
 import { ChartPanel } from "@/components/charts/chart-panel";
+import type { ChartTableColumn } from "@/components/charts/chart-table";
 import { STATUS_COLORS } from "@/components/charts/status-colors";
-import type { BarRow, BarSeries } from "@/lib/charts/bar-layout";
+import type { BarSeries } from "@/lib/charts/bar-layout";
+import type { PanelRow } from "@/lib/charts/rows";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import type { StatusBreakdownRow } from "@/lib/domain/facets";
 import { formatCount, formatMoney, formatPercent } from "@/lib/domain/format";
-import { STATUSES, STATUS_LABELS, type CommitmentStatus } from "@/lib/domain/status";
+import { STATUSES, STATUS_LABELS } from "@/lib/domain/status";
 import { today } from "@/lib/server/clock";
 import { explorerSearchParams, type ExplorerQuery } from "@/lib/validation/explorer-params";
 
@@ -28,69 +30,26 @@ const statusSeries: BarSeries[] = STATUSES.map((s) => ({
   linkHint: IN_EXPLORER,
 }));
 
+// A breakdown's columns in its table: one per status that any row has, and the total.
+const statusColumns: ChartTableColumn[] = [
+  ...STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], optional: true })),
+  { key: "total", label: "Total" },
+];
+
 function breakdownRows(
   rows: StatusBreakdownRow[],
   filter: (key: string) => Partial<ExplorerQuery>,
-): BarRow[] {
+): PanelRow[] {
   return rows.map((r) => ({
     label: r.label,
-    values: Object.fromEntries(STATUSES.map((s) => [s, r[s]])),
+    href: explore(filter(r.key)),
+    values: { ...Object.fromEntries(STATUSES.map((s) => [s, r[s]])), total: r.total },
     hrefs: Object.fromEntries(STATUSES.map((s) => [s, explore({ ...filter(r.key), status: [s] })])),
   }));
 }
 
-function BreakdownTable({
-  caption,
-  keyHeader,
-  rows,
-  filter,
-}: {
-  caption: string;
-  keyHeader: string;
-  rows: StatusBreakdownRow[];
-  filter: (key: string) => Partial<ExplorerQuery>;
-}) {
-  const shown = STATUSES.filter((s) => rows.some((r) => r[s] > 0));
-  return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{keyHeader}</th>
-          {shown.map((s) => (
-            <th scope="col" className="num" key={s}>
-              {STATUS_LABELS[s]}
-            </th>
-          ))}
-          <th scope="col" className="num">
-            Total
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">
-              <Link href={explore(filter(r.key))}>{r.label}</Link>
-            </th>
-            {shown.map((s: CommitmentStatus) => (
-              <td className="num" key={s}>
-                {r[s] ? (
-                  <Link href={explore({ ...filter(r.key), status: [s] })}>{formatCount(r[s])}</Link>
-                ) : (
-                  "0"
-                )}
-              </td>
-            ))}
-            <td className="num">{formatCount(r.total)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 const TOP = 12;
+const STATES = 15;
 const sectorFilter = (key: string): Partial<ExplorerQuery> => (key ? { category: [key] } : {});
 const yearFilter = (key: string): Partial<ExplorerQuery> => ({
   dueFrom: `${key}-01-01`,
@@ -101,8 +60,9 @@ export default function DashboardPage() {
   const asOf = today();
   const d = dashboardData(getDb(), asOf);
   const h = d.headline;
+  // Each chart and its table show the largest rows; the CSV beside them has every row.
   const sectors = d.bySector.slice(0, TOP);
-  const states = d.byState.slice(0, 15);
+  const states = d.byState.slice(0, STATES);
 
   return (
     <>
@@ -158,58 +118,49 @@ export default function DashboardPage() {
           title="Status by sector"
           description={`Commitments in the ${sectors.length} largest product categories, stacked by status. Select a bar to see those commitments.`}
           csvHref="/api/v1/stats/by-sector.csv"
+          rows={breakdownRows(sectors, sectorFilter)}
           chart={{
-            rows: breakdownRows(sectors, sectorFilter),
             series: statusSeries,
             stacked: true,
             valueLabel: "Commitments",
             integer: true,
           }}
-          table={
-            <BreakdownTable
-              caption="Commitments by sector and status"
-              keyHeader="Product category"
-              rows={d.bySector}
-              filter={sectorFilter}
-            />
-          }
+          table={{
+            caption: `Commitments by sector and status: the ${sectors.length} largest sectors`,
+            keyHeader: "Product category",
+            columns: statusColumns,
+          }}
         />
         <ChartPanel
           id="chart-deadlines"
           title="Deadlines per year"
           description="Commitments by the year they fall due, stacked by status. Select a bar to see those commitments."
           csvHref="/api/v1/stats/deadlines-by-year.csv"
+          rows={breakdownRows(d.deadlinesByYear, yearFilter)}
           chart={{
-            rows: breakdownRows(d.deadlinesByYear, yearFilter),
             series: statusSeries,
             stacked: true,
             orientation: "vertical",
             valueLabel: "Commitments",
             integer: true,
           }}
-          table={
-            <BreakdownTable
-              caption="Deadlines per year by status"
-              keyHeader="Year due"
-              rows={d.deadlinesByYear}
-              filter={yearFilter}
-            />
-          }
+          table={{ caption: "Deadlines per year by status", keyHeader: "Year due", columns: statusColumns }}
         />
         <ChartPanel
           id="chart-states"
           title="By state or union territory"
           description="Commitments and facilities in the states and union territories with the most commitments."
           csvHref="/api/v1/stats/by-state.csv"
+          rows={states.map((s) => ({
+            label: s.name,
+            href: `/states/${s.code}`,
+            values: { commitments: s.commitments, facilities: s.facilities },
+            hrefs: {
+              commitments: explore({ state: [s.code as ExplorerQuery["state"][number]] }),
+              facilities: `/states/${s.code}`,
+            },
+          }))}
           chart={{
-            rows: states.map((s) => ({
-              label: s.name,
-              values: { commitments: s.commitments, facilities: s.facilities },
-              hrefs: {
-                commitments: explore({ state: [s.code as ExplorerQuery["state"][number]] }),
-                facilities: `/states/${s.code}`,
-              },
-            })),
             series: [
               { key: "commitments", label: "Commitments", color: "#0b5394", linkHint: IN_EXPLORER },
               { key: "facilities", label: "Facilities", color: "#e08214", linkHint: "open the state's page" },
@@ -217,33 +168,14 @@ export default function DashboardPage() {
             valueLabel: "Count",
             integer: true,
           }}
-          table={
-            <table>
-              <caption>Commitments and facilities by state or union territory</caption>
-              <thead>
-                <tr>
-                  <th scope="col">State or union territory</th>
-                  <th scope="col" className="num">
-                    Commitments
-                  </th>
-                  <th scope="col" className="num">
-                    Facilities
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.byState.map((s) => (
-                  <tr key={s.code}>
-                    <th scope="row">
-                      <Link href={`/states/${s.code}`}>{s.name}</Link>
-                    </th>
-                    <td className="num">{formatCount(s.commitments)}</td>
-                    <td className="num">{formatCount(s.facilities)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={{
+            caption: `Commitments and facilities by state or union territory: the ${states.length} with the most commitments`,
+            keyHeader: "State or union territory",
+            columns: [
+              { key: "commitments", label: "Commitments" },
+              { key: "facilities", label: "Facilities" },
+            ],
+          }}
         />
         {d.investmentByState.map((c) => (
           <ChartPanel
@@ -252,12 +184,13 @@ export default function DashboardPage() {
             title={`Announced investment by state (${c.currency})`}
             description={`Investment announced for ${formatCount(c.facilities)} facilities, in ${c.currency} as the sources gave it: ${formatMoney(c.total, c.currency)} in all. No exchange rate is recorded, so currencies are not added together.`}
             csvHref="/api/v1/stats/investment-by-state.csv"
+            rows={c.states.slice(0, STATES).map((s) => ({
+              label: s.name,
+              href: `/states/${s.code}`,
+              values: { amount: s.amount, facilities: s.facilities },
+              hrefs: { amount: `/states/${s.code}` },
+            }))}
             chart={{
-              rows: c.states.slice(0, 15).map((s) => ({
-                label: s.name,
-                values: { amount: s.amount },
-                hrefs: { amount: `/states/${s.code}` },
-              })),
               series: [
                 {
                   key: "amount",
@@ -267,35 +200,16 @@ export default function DashboardPage() {
                 },
               ],
               valueLabel: c.currency,
+              currency: c.currency,
             }}
-            currency={c.currency}
-            table={
-              <table>
-                <caption>Announced investment in {c.currency} by state or union territory</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">State or union territory</th>
-                    <th scope="col" className="num">
-                      Investment
-                    </th>
-                    <th scope="col" className="num">
-                      Facilities
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.states.map((s) => (
-                    <tr key={s.code}>
-                      <th scope="row">
-                        <Link href={`/states/${s.code}`}>{s.name}</Link>
-                      </th>
-                      <td className="num">{formatMoney(s.amount, c.currency)}</td>
-                      <td className="num">{formatCount(s.facilities)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={{
+              caption: `Announced investment in ${c.currency} by state or union territory: the ${Math.min(c.states.length, STATES)} largest`,
+              keyHeader: "State or union territory",
+              columns: [
+                { key: "amount", label: "Investment", currency: c.currency },
+                { key: "facilities", label: "Facilities" },
+              ],
+            }}
           />
         ))}
       </div>

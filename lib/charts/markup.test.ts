@@ -36,6 +36,12 @@ describe("h", () => {
     expect(toHtml(m)).toBe('<a href="/commitments?category=A&amp;status=b"><title>A</title></a>');
   });
 
+  it("closes an element without children in itself, as HTML reads it inside <svg> and XML does", () => {
+    expect(toHtml(h("rect", { x: 1, fill: "#fff" }))).toBe('<rect x="1" fill="#fff"/>');
+    expect(toHtml(h("g", {}, null, "", fragment([])))).toBe("<g/>");
+    expect(toHtml(h("text", {}, 0))).toBe("<text>0</text>");
+  });
+
   it("escapes a string child even when it looks like markup", () => {
     expect(toHtml(h("text", {}, "<g onload=alert(1)>"))).toBe("<text>&lt;g onload=alert(1)&gt;</text>");
     expect(toHtml(fragment(["<b>", h("b", {}, 1)]))).toBe("&lt;b&gt;<b>1</b>");
