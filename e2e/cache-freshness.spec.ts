@@ -11,6 +11,9 @@ import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
 //
 // Each test publishes records of its own (unique titles), so the views it reads are its own.
 
+// Several sign-ins and page loads each: on a loaded 2-core machine they take longer than 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const publishedCommitment = (
   proposer: TestUser,
   approver: TestUser,

@@ -10,6 +10,9 @@ import { createUser, e2eDb, signIn } from "./support/users";
 // next; then a reader with no cookies reads the same addresses and must find no trace of them.
 // The commitment is published by the test, which empties the cache (and so the spec publishes).
 
+// Several sign-ins and page loads each: on a loaded 2-core machine they take longer than 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 test("after a reviewer's visit, an anonymous reader of the same pages sees no trace of them", async ({
   page,
   browser,
