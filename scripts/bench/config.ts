@@ -22,9 +22,17 @@ export const APP_SNAPSHOT = path.join(
 /** Names this checkout's working copies of the databases in .bench-data, for the same reason. */
 export const CHECKOUT_TAG = crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8);
 
-/** The e2e suite owns 3100; the benchmark stays on 3200 and above: one server per scale, and the floor. */
-export const APP_PORTS = [3200, 3202, 3204] as const;
-export const FLOOR_PORT = 3201;
+/**
+ * The e2e suite owns 3100; the benchmark takes twelve ports from BENCH_PORT_BASE (3250 unless set,
+ * so that engineers sharing a machine can give each run its own range): one server per scale, the
+ * floor, the baseline build, a freshly started server for the visit, and nginx.
+ */
+export const PORT_BASE = Number(process.env.BENCH_PORT_BASE?.trim() || 3250);
+export const APP_PORTS = [PORT_BASE, PORT_BASE + 2, PORT_BASE + 4] as const;
+export const FLOOR_PORT = PORT_BASE + 1;
+export const BASELINE_PORT = PORT_BASE + 6;
+export const VISIT_PORT = PORT_BASE + 8;
+export const NGINX_PORT = PORT_BASE + 10;
 
 export const TODAY = "2026-11-25";
 export const SCALES = [1_000, 10_000, 100_000] as const;

@@ -3,7 +3,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build, memoryOf, snapshotBuild, startApp, warm, type AppServer, type Snapshot } from "./app-server";
+import {
+  build,
+  memoryOf,
+  snapshotBuild,
+  startApp,
+  startArgs,
+  warm,
+  type AppServer,
+  type Snapshot,
+} from "./app-server";
 import {
   APP_PORTS,
   APP_SNAPSHOT,
@@ -40,7 +49,7 @@ const USAGE = `Usage: npm run bench [-- options]
 
   --smoke      1k commitments only, ~2 s per endpoint, no Lighthouse; BENCHMARKS.md is left alone
   --write      with --smoke: append the result to BENCHMARKS.md all the same
-  --no-build   serve the existing .next instead of running next build first
+  --no-build   serve the existing .next (and .next/tracker-server.mjs) instead of building first
   --cpu-prof   servers write V8 CPU profiles to .bench-data/profiles when stopped
   --help       this text`;
 
@@ -122,7 +131,9 @@ async function prepareScale(
   const profiles = o.cpuProf ? path.join(BENCH_DATA, "profiles", label) : undefined;
   if (profiles) fs.mkdirSync(profiles, { recursive: true });
   const server = await startApp(snapshot, database, port, label, profiles);
-  log(`  next start on ${server.origin}, pid ${server.pid}`);
+  log(
+    `  npm start (${snapshot.kind === "tracker" ? "tracker-server.mjs" : "next start"}) on ${server.origin}, pid ${server.pid}`,
+  );
   return {
     server,
     database,
@@ -231,7 +242,7 @@ async function main(): Promise<number> {
 
   const started = new Date();
   if (o.build) {
-    log("next build");
+    log("npm run build (next build, then the server bundle)");
     await build();
   }
   const snapshot = snapshotBuild();
@@ -251,12 +262,16 @@ async function main(): Promise<number> {
     scales: [],
     commands: [
       `npm run bench${o.smoke ? " -- --smoke" : ""}   # tsx --conditions=react-server scripts/bench/run.ts`,
-      ...(o.build ? ["npx next build   # then .next (without its cache) is copied to " + APP_SNAPSHOT] : []),
+      ...(o.build
+        ? [
+            `npm run build   # next build && node scripts/build-server.mjs; then .next (without its cache) is copied to ${APP_SNAPSHOT}`,
+          ]
+        : []),
       ...scales.map(
         (n) =>
           `DATABASE_URL=.bench-data/synthetic-${n}.db TRACKER_TODAY=${TODAY} npm run db:seed:synthetic -- --commitments ${n}   # once; reused while drizzle/*.sql and the generator are unchanged`,
       ),
-      `DATABASE_URL=.bench-data/run-N-${CHECKOUT_TAG}.db TRACKER_TODAY=${TODAY} NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next start -p ${scales.map((_, i) => APP_PORTS[i]).join("|")} -H 127.0.0.1   # one per scale, in the copy; run-N-${CHECKOUT_TAG}.db is a fresh copy of synthetic-N.db`,
+      `DATABASE_URL=.bench-data/run-N-${CHECKOUT_TAG}.db TRACKER_TODAY=${TODAY} TRACKER_EXPOSE_METRICS=1 NEXT_TELEMETRY_DISABLED=1 node ${startArgs(snapshot.kind, scales.map((_, i) => APP_PORTS[i]).join("|")).join(" ")}   # npm start, one per scale, in the copy; run-N-${CHECKOUT_TAG}.db is a fresh copy of synthetic-N.db`,
       `DATABASE_URL=.bench-data/run-N-${CHECKOUT_TAG}.db PORT=${FLOOR_PORT} node --conditions=react-server --import tsx scripts/bench/floor-server.ts`,
     ],
   };
