@@ -21,6 +21,8 @@ const ENDPOINT_LABELS: Record<Endpoint, string> = {
   dashboard: "Dashboard `/`",
   explorer: "Explorer `/commitments` (filters + search)",
   commitment: "Commitment page `/commitments/[id]`",
+  company: "Company page `/companies/[slug]`",
+  deadlines: "Deadlines `/deadlines`",
   api: "API `/api/v1/commitments` (same filters)",
 };
 
@@ -214,7 +216,7 @@ export function renderSection(r: RunResults): string {
       .map((s) => `${int(s.samples.explorerMatches)} at ${int(s.commitments)}`)
       .join(
         ", ",
-      )}. Commitment pages: ${r.scales.map((s) => `\`/commitments/${s.samples.commitmentId}\``).join(", ")}.`,
+      )}. Commitment pages: ${r.scales.map((s) => `\`/commitments/${s.samples.commitmentId}\``).join(", ")}. Company pages (the commitment's company): ${r.scales.map((s) => `\`${s.paths.company}\` (${int(s.samples.companyCommitments)} commitments)`).join(", ")}.`,
   );
   lines.push("");
 

@@ -8,7 +8,7 @@ import type { SubmissionResult } from "./submissions";
 
 // The shape of one run's results: what run.ts gathers, report.ts writes, and the JSON file keeps.
 
-export const ENDPOINTS = ["dashboard", "explorer", "commitment", "api"] as const;
+export const ENDPOINTS = ["dashboard", "explorer", "commitment", "company", "deadlines", "api"] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export type ScaleResult = {

@@ -30,7 +30,7 @@ import {
   TODAY,
   type Durations,
 } from "./config";
-import { samples, syntheticDatabase, workingCopy } from "./databases";
+import { samples, syntheticDatabase, workingCopy, type Samples } from "./databases";
 import { startFloor } from "./floor";
 import { measureLighthouse } from "./lighthouse";
 import { combineTurns, describe, load, warmup, type LoadResult } from "./load";
@@ -78,11 +78,13 @@ function options(): Options | null {
 
 const explorerQuery = new URLSearchParams(EXPLORER_FILTERS).toString();
 
-function pathsFor(commitmentId: number): Record<Endpoint, string> {
+function pathsFor(sample: Samples): Record<Endpoint, string> {
   return {
     dashboard: "/",
     explorer: `/commitments?${explorerQuery}`,
-    commitment: `/commitments/${commitmentId}`,
+    commitment: `/commitments/${sample.commitmentId}`,
+    company: `/companies/${sample.commitmentCompanySlug}`,
+    deadlines: "/deadlines",
     api: `/api/v1/commitments?${explorerQuery}`,
   };
 }
@@ -141,7 +143,7 @@ async function prepareScale(
       commitments,
       database: { reused: cached.reused, makeSeconds: cached.seconds, sizeBytes: sample.sizeBytes },
       samples: sample,
-      paths: pathsFor(sample.commitmentId),
+      paths: pathsFor(sample),
       endpoints: {},
       memory: { sampledRssBytes: 0, hwmBytes: 0, atStart: memoryOf(server.pid) },
       loadAverage: loadAverage(),
