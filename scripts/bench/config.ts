@@ -35,6 +35,8 @@ export const VISIT_PORT = PORT_BASE + 8;
 export const NGINX_PORT = PORT_BASE + 10;
 
 export const TODAY = "2026-11-25";
+/** The build before issue 11 (the last commit served by `next start`): the baseline of its targets. */
+export const DEFAULT_BASELINE = "bdd6cad";
 export const SCALES = [1_000, 10_000, 100_000] as const;
 export const SMOKE_SCALES = [1_000] as const;
 

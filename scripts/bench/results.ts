@@ -12,6 +12,8 @@ export const ENDPOINTS = ["dashboard", "explorer", "commitment", "company", "dea
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export type ScaleResult = {
+  /** The build measured: this checkout's, or the baseline's (`--baseline`). */
+  build: "new" | "baseline";
   commitments: number;
   database: { reused: boolean; makeSeconds: number; sizeBytes: number };
   samples: Samples;
@@ -32,8 +34,20 @@ export type RunResults = {
   machine: Machine;
   git: { head: string; changedFiles: number };
   buildId: string;
-  settings: { connections: number; warmupSeconds: number; measureSeconds: number };
+  settings: { connections: number; warmupSeconds: number; measureSeconds: number; rounds?: number };
+  /** The new build, by scale. */
   scales: ScaleResult[];
+  /** The baseline build at the largest scale, loaded in turns with the new build (issue 11). */
+  baseline?: {
+    rev: string;
+    sha: string;
+    buildId: string;
+    kind: "tracker" | "next";
+    reused: boolean;
+    buildSeconds: number;
+    lockfileDiffers: boolean;
+    scale: ScaleResult;
+  };
   search?: SearchResult & { commitments: number };
   submissions?: SubmissionResult & { commitments: number };
   pageWeights?: PageWeight[];

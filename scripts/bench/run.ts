@@ -16,8 +16,10 @@ import {
 import {
   APP_PORTS,
   APP_SNAPSHOT,
+  BASELINE_PORT,
   BENCH_DATA,
   CHECKOUT_TAG,
+  DEFAULT_BASELINE,
   EXPLORER_FILTERS,
   FLOOR_PORT,
   FULL,
@@ -30,11 +32,12 @@ import {
   TODAY,
   type Durations,
 } from "./config";
+import { prepareBaseline, type Baseline } from "./baseline";
 import { samples, syntheticDatabase, workingCopy, type Samples } from "./databases";
 import { startFloor } from "./floor";
 import { measureLighthouse } from "./lighthouse";
-import { combineTurns, describe, load, warmup, type LoadResult } from "./load";
-import { median } from "./stats";
+import { combineTurns, describe, load, turnAmount, warmup, type LoadResult } from "./load";
+import { median, ratio } from "./stats";
 import { measurePageWeights } from "./page-weight";
 import { appendToBenchmarks, renderSection } from "./report";
 import { ENDPOINTS, type Endpoint, type RunResults, type ScaleResult } from "./results";
@@ -50,10 +53,25 @@ const USAGE = `Usage: npm run bench [-- options]
   --smoke      1k commitments only, ~2 s per endpoint, no Lighthouse; BENCHMARKS.md is left alone
   --write      with --smoke: append the result to BENCHMARKS.md all the same
   --no-build   serve the existing .next (and .next/tracker-server.mjs) instead of building first
+  --baseline REV
+               the build to compare with, at the largest scale, in turns (default ${DEFAULT_BASELINE});
+               checked out and built once in .bench-data/baseline-<sha>, then reused
+  --no-baseline
+               no comparison (quicker smoke runs)
+  --scales N[,N…]
+               these numbers of commitments instead (e.g. 100000 alone)
   --cpu-prof   servers write V8 CPU profiles to .bench-data/profiles when stopped
   --help       this text`;
 
-type Options = { smoke: boolean; write: boolean; build: boolean; cpuProf: boolean };
+type Options = {
+  smoke: boolean;
+  write: boolean;
+  build: boolean;
+  cpuProf: boolean;
+  /** The revision to compare with, or null for none. */
+  baseline: string | null;
+  scales: number[] | null;
+};
 
 function options(): Options | null {
   const { values } = parseArgs({
@@ -63,6 +81,9 @@ function options(): Options | null {
       write: { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
+      baseline: { type: "string", default: DEFAULT_BASELINE },
+      "no-baseline": { type: "boolean", default: false },
+      scales: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -73,7 +94,16 @@ function options(): Options | null {
     write: values.write,
     build: !values["no-build"],
     cpuProf: values["cpu-prof"],
+    baseline: values["no-baseline"] ? null : values.baseline,
+    scales: values.scales ? parseScales(values.scales) : null,
   };
+}
+
+function parseScales(text: string): number[] {
+  const scales = text.split(",").map((x) => Number(x.trim().replace(/_/g, "")));
+  if (scales.some((n) => !Number.isInteger(n) || n < 100))
+    throw new Error(`--scales wants whole numbers of commitments, at least 100: ${text}`);
+  return [...new Set(scales)].sort((a, b) => a - b);
 }
 
 const explorerQuery = new URLSearchParams(EXPLORER_FILTERS).toString();
@@ -114,21 +144,23 @@ const loadAverage = () =>
     .join(" ");
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
-/** One scale's database and server, running for the whole measuring phase. */
-type Scale = { result: ScaleResult; server: AppServer; database: string };
+/** One scale's database and server (of the new build, or the baseline's), running for the whole measuring phase. */
+type Scale = { result: ScaleResult; server: AppServer; database: string; label: string };
 
 async function prepareScale(
   commitments: number,
   port: number,
   snapshot: Snapshot,
   o: Options,
+  build: "new" | "baseline" = "new",
 ): Promise<Scale> {
   const cached = await syntheticDatabase(commitments);
-  const database = workingCopy(cached.file, commitments);
+  // The baseline works on a copy of its own: the new build's writes never reach it.
+  const database = workingCopy(cached.file, commitments, build === "new" ? "run" : "baseline");
   const sample = samples(database, commitments);
-  const label = String(commitments);
+  const label = build === "new" ? String(commitments) : `baseline-${commitments}`;
   log(
-    `${commitments.toLocaleString("en-US")} commitments: ${cached.reused ? "reused" : "made"} ${path.relative(ROOT, cached.file)}`,
+    `${label}: ${commitments.toLocaleString("en-US")} commitments, ${cached.reused ? "reused" : "made"} ${path.relative(ROOT, cached.file)}`,
   );
   const profiles = o.cpuProf ? path.join(BENCH_DATA, "profiles", label) : undefined;
   if (profiles) fs.mkdirSync(profiles, { recursive: true });
@@ -139,7 +171,9 @@ async function prepareScale(
   return {
     server,
     database,
+    label,
     result: {
+      build,
       commitments,
       database: { reused: cached.reused, makeSeconds: cached.seconds, sizeBytes: sample.sizeBytes },
       samples: sample,
@@ -160,20 +194,32 @@ async function measureEndpoints(scales: Scale[], d: Durations): Promise<void> {
   for (const s of scales) await warm(s.server.origin, Object.values(s.result.paths), 5);
   const turn = { connections: d.connections, duration: Math.max(1, d.measure / d.rounds) };
   for (const e of ENDPOINTS) {
-    for (const s of scales)
-      await warmup(`${s.server.origin}${s.result.paths[e]}`, { ...turn, duration: d.warmup });
+    const amounts = new Map<Scale, number>();
+    for (const s of scales) {
+      const w = await warmup(`${s.server.origin}${s.result.paths[e]}`, { ...turn, duration: d.warmup });
+      amounts.set(s, turnAmount(w.rpsMean, d.connections, turn.duration));
+    }
     const turns = new Map<Scale, LoadResult[]>(scales.map((s) => [s, []]));
     for (let round = 0; round < d.rounds; round++) {
       for (let i = 0; i < scales.length; i++) {
         const s = scales[(round + i) % scales.length] as Scale;
-        turns.get(s)?.push(await load(`${s.server.origin}${s.result.paths[e]}`, turn));
+        turns
+          .get(s)
+          ?.push(await load(`${s.server.origin}${s.result.paths[e]}`, { ...turn, amount: amounts.get(s) }));
       }
     }
     for (const s of scales) {
       const r = combineTurns(turns.get(s) ?? []);
       s.result.endpoints[e] = r;
-      log(`  ${e.padEnd(10)} ${String(s.result.commitments).padStart(6)}  ${describe(r)}`);
+      log(`  ${e.padEnd(10)} ${s.label.padStart(15)}  ${describe(r)}`);
     }
+    const baseline = scales.find((s) => s.result.build === "baseline");
+    const same = scales.find(
+      (s) => s.result.build === "new" && s.result.commitments === baseline?.result.commitments,
+    );
+    const old = baseline?.result.endpoints[e];
+    const now = same?.result.endpoints[e];
+    if (old && now) log(`  ${e.padEnd(10)} ${"new ÷ baseline".padStart(15)}  ${ratio(now.rps / old.rps)}`);
   }
 }
 
@@ -237,7 +283,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const d = o.smoke ? SMOKE : FULL;
-  const scales: readonly number[] = o.smoke ? SMOKE_SCALES : SCALES;
+  const scales: readonly number[] = o.scales ?? (o.smoke ? SMOKE_SCALES : SCALES);
   const largest = Math.max(...scales);
   const middle = scales.includes(10_000) ? 10_000 : largest;
   fs.mkdirSync(BENCH_DATA, { recursive: true });
@@ -260,10 +306,15 @@ async function main(): Promise<number> {
       changedFiles: git(["status", "--porcelain"]).split("\n").filter(Boolean).length,
     },
     buildId: snapshot.buildId,
-    settings: { connections: d.connections, warmupSeconds: d.warmup, measureSeconds: d.measure },
+    settings: {
+      connections: d.connections,
+      warmupSeconds: d.warmup,
+      measureSeconds: d.measure,
+      rounds: d.rounds,
+    },
     scales: [],
     commands: [
-      `npm run bench${o.smoke ? " -- --smoke" : ""}   # tsx --conditions=react-server scripts/bench/run.ts`,
+      `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}   # tsx --conditions=react-server scripts/bench/run.ts`,
       ...(o.build
         ? [
             `npm run build   # next build && node scripts/build-server.mjs; then .next (without its cache) is copied to ${APP_SNAPSHOT}`,
@@ -278,11 +329,27 @@ async function main(): Promise<number> {
     ],
   };
 
+  let baseline: Baseline | null = null;
+  if (o.baseline) {
+    baseline = await prepareBaseline(o.baseline, log);
+    log(
+      `baseline ${o.baseline} (${baseline.sha.slice(0, 12)}): build ${baseline.snapshot.buildId}, ${baseline.reused ? "reused" : `made in ${baseline.buildSeconds.toFixed(0)} s`}, started with ${baseline.snapshot.kind === "tracker" ? "tracker-server.mjs" : "next start"}`,
+    );
+    results.commands.push(
+      `git worktree add --detach .bench-data/baseline-${baseline.sha.slice(0, 12)} ${baseline.sha.slice(0, 12)} && cp -al node_modules .bench-data/baseline-${baseline.sha.slice(0, 12)}/ && (cd .bench-data/baseline-${baseline.sha.slice(0, 12)} && npx next build)   # the baseline (${o.baseline}), once; reused while .next/BUILD_ID is the one built`,
+      `DATABASE_URL=.bench-data/baseline-${largest}-${CHECKOUT_TAG}.db TRACKER_TODAY=${TODAY} NEXT_TELEMETRY_DISABLED=1 node ${startArgs(baseline.snapshot.kind, BASELINE_PORT).join(" ")}   # in the baseline's checkout, on its own copy of synthetic-${largest}.db`,
+    );
+  }
+
   const running: Scale[] = [];
+  let baselineScale: Scale | null = null;
   try {
     for (const [i, n] of scales.entries())
       running.push(await prepareScale(n, APP_PORTS[i] ?? APP_PORTS[0] + 2 * i, snapshot, o));
-    await measureEndpoints(running, d);
+    if (baseline)
+      baselineScale = await prepareScale(largest, BASELINE_PORT, baseline.snapshot, o, "baseline");
+    // The baseline takes its turns beside the new build's largest scale, so both see the same load.
+    await measureEndpoints(baselineScale ? [...running, baselineScale] : running, d);
     for (const s of running) await measureFloor(s, d);
 
     const middleScale = running.find((s) => s.result.commitments === middle) as Scale;
@@ -310,6 +377,22 @@ async function main(): Promise<number> {
     }
     await measureLargest(running.at(-1) as Scale, snapshot, d, o, results);
   } finally {
+    if (baselineScale && baseline) {
+      const s = baselineScale;
+      s.result.memory = { ...s.server.memory.peak(), atStart: s.result.memory.atStart };
+      await s.server.stop();
+      log(`  ${s.label}: server stopped; peak RSS ${(s.result.memory.hwmBytes / 1024 / 1024).toFixed(0)} MB`);
+      results.baseline = {
+        rev: baseline.rev,
+        sha: baseline.sha,
+        buildId: baseline.snapshot.buildId,
+        kind: baseline.snapshot.kind,
+        reused: baseline.reused,
+        buildSeconds: baseline.buildSeconds,
+        lockfileDiffers: baseline.lockfileDiffers,
+        scale: s.result,
+      };
+    }
     for (const s of running) {
       s.result.memory = { ...s.server.memory.peak(), atStart: s.result.memory.atStart };
       await s.server.stop();
