@@ -3,6 +3,7 @@ import type { Samples } from "./databases";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
+import type { FirstRequestResult } from "./publication";
 import type { SearchResult } from "./search";
 import type { SubmissionResult } from "./submissions";
 
@@ -54,5 +55,7 @@ export type RunResults = {
   pageWeightScale?: number;
   lighthouse?: LighthouseResult[];
   lighthouseScale?: number;
+  /** The first request of each view after a publication, at the largest scale (issue 11). */
+  firstRequests?: { commitments: number; new: FirstRequestResult; baseline?: FirstRequestResult };
   commands: string[];
 };

@@ -37,7 +37,8 @@ import { samples, syntheticDatabase, workingCopy, type Samples } from "./databas
 import { startFloor } from "./floor";
 import { measureLighthouse } from "./lighthouse";
 import { combineTurns, describe, load, turnAmount, warmup, type LoadResult } from "./load";
-import { median, ratio } from "./stats";
+import { measureFirstRequests } from "./publication";
+import { median, ms, ratio } from "./stats";
 import { measurePageWeights } from "./page-weight";
 import { appendToBenchmarks, renderSection } from "./report";
 import { ENDPOINTS, type Endpoint, type RunResults, type ScaleResult } from "./results";
@@ -223,6 +224,40 @@ async function measureEndpoints(scales: Scale[], d: Durations): Promise<void> {
   }
 }
 
+/** The first request of each view after a publication, on the new build and then the baseline. */
+async function measureFirstRequestsAfterPublication(
+  s: Scale,
+  baseline: Scale | null,
+  d: Durations,
+  results: RunResults,
+): Promise<void> {
+  const p = s.result.paths;
+  const views = [
+    { name: "dashboard", path: p.dashboard, showsDescription: false },
+    { name: "explorer", path: p.explorer, showsDescription: false },
+    { name: "commitment", path: p.commitment, showsDescription: true },
+    { name: "api", path: p.api, showsDescription: false },
+  ];
+  const [now, old] = await measureFirstRequests({
+    targets: [s, ...(baseline ? [baseline] : [])].map((x) => ({
+      label: x.label,
+      origin: x.server.origin,
+      database: x.database,
+      commitmentId: x.result.samples.commitmentId,
+    })),
+    views,
+    repetitions: d.firstRequestRepetitions,
+  });
+  if (!now) throw new Error("No first-request result");
+  results.firstRequests = { commitments: s.result.commitments, new: now, baseline: old };
+  for (const v of now.views) {
+    const b = old?.views.find((x) => x.name === v.name);
+    log(
+      `  first request after a publication, ${v.name.padEnd(10)} median ${ms(v.median)} (${v.timings.map((t) => t.toFixed(0)).join(", ")}; ${[...new Set(v.cache)].join("/") || "no cache header"})${v.fresh === false ? " STALE" : ""}${b ? `; baseline ${ms(b.median)}` : ""}`,
+    );
+  }
+}
+
 /** The API against the bare floor on the same file, in turns, so that noise weighs on both alike. */
 async function measureFloor(s: Scale, d: Durations): Promise<void> {
   const floor = await startFloor(s.database, String(s.result.commitments));
@@ -350,6 +385,7 @@ async function main(): Promise<number> {
       baselineScale = await prepareScale(largest, BASELINE_PORT, baseline.snapshot, o, "baseline");
     // The baseline takes its turns beside the new build's largest scale, so both see the same load.
     await measureEndpoints(baselineScale ? [...running, baselineScale] : running, d);
+    await measureFirstRequestsAfterPublication(running.at(-1) as Scale, baselineScale, d, results);
     for (const s of running) await measureFloor(s, d);
 
     const middleScale = running.find((s) => s.result.commitments === middle) as Scale;
