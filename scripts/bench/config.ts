@@ -93,6 +93,10 @@ export const SMOKE: Durations = {
   firstRequestRepetitions: 3,
 };
 
+/** One real visit in Chromium (issue 11): this page, then this long idle. */
+export const VISIT_PATH = "/commitments";
+export const VISIT_IDLE_MS = 5000;
+
 /** The explorer view loaded as a page and through the API: two filters and words to find. */
 export const EXPLORER_FILTERS = { q: "smartphones", state: "IN-TN", status: "behind" } as const;
 

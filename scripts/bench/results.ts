@@ -4,6 +4,7 @@ import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
 import type { FirstRequestResult } from "./publication";
+import type { Visit } from "./visit";
 import type { SearchResult } from "./search";
 import type { SubmissionResult } from "./submissions";
 
@@ -55,6 +56,8 @@ export type RunResults = {
   pageWeightScale?: number;
   lighthouse?: LighthouseResult[];
   lighthouseScale?: number;
+  /** One real visit, cold then warm, on freshly started servers at the largest scale (issue 11). */
+  visits?: { commitments: number; new: Visit[]; baseline?: Visit[] };
   /** The first request of each view after a publication, at the largest scale (issue 11). */
   firstRequests?: { commitments: number; new: FirstRequestResult; baseline?: FirstRequestResult };
   commands: string[];

@@ -30,6 +30,8 @@ import {
   SMOKE_SCALES,
   TARGETS,
   TODAY,
+  VISIT_IDLE_MS,
+  VISIT_PATH,
   type Durations,
 } from "./config";
 import { prepareBaseline, type Baseline } from "./baseline";
@@ -38,6 +40,7 @@ import { startFloor } from "./floor";
 import { measureLighthouse } from "./lighthouse";
 import { combineTurns, describe, load, turnAmount, warmup, type LoadResult } from "./load";
 import { measureFirstRequests } from "./publication";
+import { measureVisits } from "./visit";
 import { median, ms, ratio } from "./stats";
 import { measurePageWeights } from "./page-weight";
 import { appendToBenchmarks, renderSection } from "./report";
@@ -224,6 +227,22 @@ async function measureEndpoints(scales: Scale[], d: Durations): Promise<void> {
   }
 }
 
+/** One real visit, cold then warm, on servers that have served nothing yet but their readiness probe. */
+async function measureVisit(s: Scale, baseline: Scale | null, results: RunResults): Promise<void> {
+  const now = await measureVisits(s.server.origin, VISIT_PATH, VISIT_IDLE_MS);
+  const old = baseline ? await measureVisits(baseline.server.origin, VISIT_PATH, VISIT_IDLE_MS) : undefined;
+  results.visits = { commitments: s.result.commitments, new: now, baseline: old };
+  for (const [label, visits] of [
+    [s.label, now],
+    [baseline?.label ?? "", old ?? []],
+  ] as const) {
+    for (const v of visits)
+      log(
+        `  visit ${VISIT_PATH} ${v.kind} on ${label}: ${v.renders ?? "?"} renders counted by the server; the browser sent ${v.requests.length} requests besides ${v.staticRequests} static files`,
+      );
+  }
+}
+
 /** The first request of each view after a publication, on the new build and then the baseline. */
 async function measureFirstRequestsAfterPublication(
   s: Scale,
@@ -383,6 +402,8 @@ async function main(): Promise<number> {
       running.push(await prepareScale(n, APP_PORTS[i] ?? APP_PORTS[0] + 2 * i, snapshot, o));
     if (baseline)
       baselineScale = await prepareScale(largest, BASELINE_PORT, baseline.snapshot, o, "baseline");
+    // First, while the largest servers have served nothing but their readiness probe.
+    await measureVisit(running.at(-1) as Scale, baselineScale, results);
     // The baseline takes its turns beside the new build's largest scale, so both see the same load.
     await measureEndpoints(baselineScale ? [...running, baselineScale] : running, d);
     await measureFirstRequestsAfterPublication(running.at(-1) as Scale, baselineScale, d, results);
