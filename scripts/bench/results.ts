@@ -3,6 +3,7 @@ import type { Samples } from "./databases";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { PageWeight } from "./page-weight";
+import type { ProxyFreshness, ReplayResult } from "./proxy";
 import type { FirstRequestResult } from "./publication";
 import type { Visit } from "./visit";
 import type { SearchResult } from "./search";
@@ -60,5 +61,7 @@ export type RunResults = {
   visits?: { commitments: number; new: Visit[]; baseline?: Visit[] };
   /** The first request of each view after a publication, at the largest scale (issue 11). */
   firstRequests?: { commitments: number; new: FirstRequestResult; baseline?: FirstRequestResult };
+  /** A read mix replayed through nginx in front of the new build at the largest scale (issue 11). */
+  proxy?: { commitments: number; replay: ReplayResult; freshness: ProxyFreshness; command: string };
   commands: string[];
 };

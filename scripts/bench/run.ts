@@ -23,6 +23,8 @@ import {
   EXPLORER_FILTERS,
   FLOOR_PORT,
   FULL,
+  NGINX_PORT,
+  PROXY_FRESHNESS_LIMIT_SECONDS,
   ROOT,
   SCALES,
   SEARCH_TERMS,
@@ -39,9 +41,11 @@ import { samples, syntheticDatabase, workingCopy, type Samples } from "./databas
 import { startFloor } from "./floor";
 import { measureLighthouse } from "./lighthouse";
 import { combineTurns, describe, load, turnAmount, warmup, type LoadResult } from "./load";
+import { proxyFreshness, replay, replayMix, startNginx } from "./proxy";
+import { PROXY_SHARE_RULE } from "./proxy-share";
 import { measureFirstRequests } from "./publication";
 import { measureVisits } from "./visit";
-import { median, ms, ratio } from "./stats";
+import { int, median, ms, ratio } from "./stats";
 import { measurePageWeights } from "./page-weight";
 import { appendToBenchmarks, renderSection } from "./report";
 import { ENDPOINTS, type Endpoint, type RunResults, type ScaleResult } from "./results";
@@ -277,6 +281,56 @@ async function measureFirstRequestsAfterPublication(
   }
 }
 
+/** The read mix through nginx in front of the new build, then a publication seen through it. */
+async function measureProxy(s: Scale, d: Durations, results: RunResults): Promise<void> {
+  const nginx = await startNginx(new URL(s.server.origin).host, NGINX_PORT);
+  try {
+    const paths = replayMix(s.database, s.result.commitments);
+    log(
+      `  nginx on ${nginx.setup.origin} in front of ${s.server.origin}: ${paths.length} paths for ${d.replay} s`,
+    );
+    const replayed = await replay({
+      proxyOrigin: nginx.setup.origin,
+      appOrigin: s.server.origin,
+      paths,
+      seconds: d.replay,
+      connections: d.connections,
+    });
+    const freshness = await proxyFreshness({
+      proxyOrigin: nginx.setup.origin,
+      database: s.database,
+      commitmentId: s.result.samples.commitmentId,
+      limitSeconds: PROXY_FRESHNESS_LIMIT_SECONDS + 10,
+    });
+    results.proxy = {
+      commitments: s.result.commitments,
+      replay: replayed,
+      freshness,
+      command: nginx.setup.commandLine.replaceAll(nginx.setup.dir, "<dir>"),
+    };
+    results.commands.push(
+      `${results.proxy.command}   # nginx, with <dir>/nginx.conf written by writeNginxConfig({ dir, listen: ${NGINX_PORT}, upstream: "${new URL(s.server.origin).host}" }) of scripts/nginx/config.ts`,
+    );
+    const share = replayed.share;
+    log(
+      `  nginx      ${int(replayed.responses)} answers (${replayed.perSecond.toFixed(0)}/s, p99 ${ms(replayed.p99)}): ${(share.share * 100).toFixed(1)}% answered by the proxy (${Object.entries(
+        replayed.cacheStatuses,
+      )
+        .map(([k, v]) => `${k || "none"} ${v}`)
+        .join(", ")}); ${PROXY_SHARE_RULE}`,
+    );
+    if (replayed.app)
+      log(
+        `  nginx      the tracker saw ${replayed.app.requests} of them (${replayed.app.notModified} revalidations answered 304, ${replayed.app.renders} renders): ${(replayed.app.shareUnseen * 100).toFixed(1)}% never reached it`,
+      );
+    log(
+      `  nginx      a publication showed through the proxy after ${freshness.seconds === null ? `more than ${freshness.limitSeconds} s` : `${freshness.seconds.toFixed(1)} s`} (${freshness.seen})`,
+    );
+  } finally {
+    await nginx.stop();
+  }
+}
+
 /** The API against the bare floor on the same file, in turns, so that noise weighs on both alike. */
 async function measureFloor(s: Scale, d: Durations): Promise<void> {
   const floor = await startFloor(s.database, String(s.result.commitments));
@@ -407,6 +461,7 @@ async function main(): Promise<number> {
     // The baseline takes its turns beside the new build's largest scale, so both see the same load.
     await measureEndpoints(baselineScale ? [...running, baselineScale] : running, d);
     await measureFirstRequestsAfterPublication(running.at(-1) as Scale, baselineScale, d, results);
+    await measureProxy(running.at(-1) as Scale, d, results);
     for (const s of running) await measureFloor(s, d);
 
     const middleScale = running.find((s) => s.result.commitments === middle) as Scale;
