@@ -39,6 +39,9 @@ const config = [
       "drizzle/**",
       "test-results/**",
       "playwright-report/**",
+      // Databases, and the benchmark's checkout of the baseline build with its own node_modules.
+      ".bench-data/**",
+      ".e2e-data/**",
       "next-env.d.ts",
     ],
   },

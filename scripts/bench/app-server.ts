@@ -1,23 +1,40 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { FrontMetrics } from "@/server/front";
 import { APP_SNAPSHOT, BENCH_DATA, ROOT, TODAY } from "./config";
 import { run, sleep, startProcess, stopProcess, type Started } from "./processes";
 
-// The production build, served by `next start` exactly as README's `npm start` serves it, on a
-// synthetic database. The build is made once per run and copied out of the shared tree first.
+// The production build, served exactly as the checkout's own `npm start` serves it, on a
+// synthetic database: since issue 11 that is the tracker's server (`node .next/tracker-server.mjs`,
+// Next behind the response cache); before it, `next start`. The build is made once per run and
+// copied out of the shared tree first.
 
 const BUILD_ATTEMPTS = 3;
 const BUILD_RETRY_MS = 60_000;
 
-/** `npx next build`, retried a minute later when the shared tree is mid-edit. */
-export async function build(): Promise<void> {
+/** How a checkout is started: its own server bundle, or `next start` (builds before issue 11). */
+export type ServerKind = "tracker" | "next";
+
+/** What the checkout's package.json `start` script runs. */
+export function serverKindOf(dir: string): ServerKind {
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  return /tracker-server\.mjs/.test(pkg.scripts?.start ?? "") ? "tracker" : "next";
+}
+
+/**
+ * The checkout's `npm run build`: `npx next build`, then the server bundle when the checkout has
+ * one; retried a minute later when the shared tree is mid-edit.
+ */
+export async function build(dir: string = ROOT): Promise<void> {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   for (let attempt = 1; ; attempt++) {
     try {
-      await run("npx", ["next", "build"], {
-        cwd: ROOT,
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      });
+      await run("npx", ["next", "build"], { cwd: dir, env });
+      if (serverKindOf(dir) === "tracker")
+        await run(process.execPath, ["scripts/build-server.mjs"], { cwd: dir, env });
       return;
     } catch (error) {
       if (attempt >= BUILD_ATTEMPTS) throw error;
@@ -27,7 +44,7 @@ export async function build(): Promise<void> {
   }
 }
 
-export type Snapshot = { dir: string; buildId: string; routes: string[] };
+export type Snapshot = { dir: string; buildId: string; routes: string[]; kind: ServerKind };
 
 /**
  * Copies .next (without its cache) and what `next start` reads beside it into `into` (APP_SNAPSHOT);
@@ -62,10 +79,24 @@ export function snapshotBuild(into: string = APP_SNAPSHOT): Snapshot {
     if (fs.existsSync(from)) fs.cpSync(from, path.join(into, name), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(into, "node_modules"));
+  const snapshot = describeBuild(into);
+  if (snapshot.kind === "tracker" && !fs.existsSync(path.join(into, TRACKER_SERVER)))
+    throw new Error(
+      `${TRACKER_SERVER} is missing: run the whole build (npm run build), not next build alone`,
+    );
+  return snapshot;
+}
+
+/** The server bundle `npm start` runs since issue 11 (scripts/build-server.mjs). */
+const TRACKER_SERVER = path.join(".next", "tracker-server.mjs");
+
+/** A build in place (the baseline's, which nothing else touches), described without copying. */
+export function describeBuild(dir: string): Snapshot {
+  const buildId = fs.readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();
   const manifest = JSON.parse(
-    fs.readFileSync(path.join(into, ".next", "app-path-routes-manifest.json"), "utf8"),
+    fs.readFileSync(path.join(dir, ".next", "app-path-routes-manifest.json"), "utf8"),
   ) as Record<string, string>;
-  return { dir: into, buildId, routes: Object.values(manifest) };
+  return { dir, buildId, routes: Object.values(manifest), kind: serverKindOf(dir) };
 }
 
 export type MemorySample = { rssBytes: number; hwmBytes: number };
@@ -131,10 +162,19 @@ async function waitUntilServing(url: string, p: Started, timeoutMs: number): Pro
   }
 }
 
+/** The command line of `npm start` for a build, with node and the options spelled out. */
+export function startArgs(kind: ServerKind, port: number | string): string[] {
+  const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  return kind === "tracker"
+    ? ["--enable-source-maps", TRACKER_SERVER, ...listen]
+    : [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen];
+}
+
 /**
- * `next start` on `database` at `port`, started directly (node, not npx), so that the pid is the
- * server's own and stopping it leaves nothing behind. With `cpuProfileDir`, the server writes a
- * V8 CPU profile there when it exits.
+ * The build's own `npm start` on `database` at `port`, started directly (node, not npm or npx),
+ * so that the pid is the server's own and stopping it leaves nothing behind. The tracker's server
+ * exposes its cache counters (`/_tracker/metrics`). With `cpuProfileDir`, the server writes a V8
+ * CPU profile there when it exits.
  */
 export async function startApp(
   snapshot: Snapshot,
@@ -148,11 +188,10 @@ export async function startApp(
   const logFile = path.join(logDir, `server-${label}.log`);
   fs.writeFileSync(logFile, "");
   const origin = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const nodeArgs = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const p = startProcess(
     process.execPath,
-    [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...nodeArgs, ...startArgs(snapshot.kind, port)],
     {
       cwd: snapshot.dir,
       env: {
@@ -167,6 +206,8 @@ export async function startApp(
         // contributor's address in X-Forwarded-For, which the app believes only when told that
         // one trusted hop precedes it (docs/decisions/0013).
         TRACKER_TRUSTED_PROXY_HOPS: "1",
+        // GET /_tracker/metrics: renders, hits and misses, counted by the server (issue 11).
+        TRACKER_EXPOSE_METRICS: "1",
       },
     },
     logFile,
@@ -190,6 +231,23 @@ export async function startApp(
       await stopProcess(p);
     },
   };
+}
+
+/** The counters of the tracker's response cache (server/front.ts). */
+export type CacheMetrics = FrontMetrics;
+
+/** GET /_tracker/metrics, or null when the build has no such counters (before issue 11). */
+export async function cacheMetrics(origin: string): Promise<CacheMetrics | null> {
+  try {
+    const response = await fetch(`${origin}/_tracker/metrics`);
+    if (!response.ok || !/json/.test(response.headers.get("content-type") ?? "")) {
+      await response.arrayBuffer();
+      return null;
+    }
+    return (await response.json()) as CacheMetrics;
+  } catch {
+    return null;
+  }
 }
 
 /** Requests each path `times` times, in order, and fails on any answer but 200. */

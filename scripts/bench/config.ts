@@ -22,11 +22,20 @@ export const APP_SNAPSHOT = path.join(
 /** Names this checkout's working copies of the databases in .bench-data, for the same reason. */
 export const CHECKOUT_TAG = crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8);
 
-/** The e2e suite owns 3100; the benchmark stays on 3200 and above: one server per scale, and the floor. */
-export const APP_PORTS = [3200, 3202, 3204] as const;
-export const FLOOR_PORT = 3201;
+/**
+ * The e2e suite owns 3100; the benchmark takes twelve ports from BENCH_PORT_BASE (3250 unless set,
+ * so that engineers sharing a machine can give each run its own range): one server per scale, the
+ * floor, the baseline build, and nginx.
+ */
+export const PORT_BASE = Number(process.env.BENCH_PORT_BASE?.trim() || 3250);
+export const APP_PORTS = [PORT_BASE, PORT_BASE + 2, PORT_BASE + 4] as const;
+export const FLOOR_PORT = PORT_BASE + 1;
+export const BASELINE_PORT = PORT_BASE + 6;
+export const NGINX_PORT = PORT_BASE + 10;
 
 export const TODAY = "2026-11-25";
+/** The build before issue 11 (the last commit served by `next start`): the baseline of its targets. */
+export const DEFAULT_BASELINE = "bdd6cad";
 export const SCALES = [1_000, 10_000, 100_000] as const;
 export const SMOKE_SCALES = [1_000] as const;
 
@@ -56,6 +65,10 @@ export type Durations = {
   search: number;
   /** Lighthouse runs per page (the performance score is their median). */
   lighthouseRuns: number;
+  /** Publications per view for the first request after one (the figure is their median). */
+  firstRequestRepetitions: number;
+  /** Seconds of the read mix replayed through nginx (longer than s-maxage, so entries go stale). */
+  replay: number;
 };
 
 export const FULL: Durations = {
@@ -67,6 +80,8 @@ export const FULL: Durations = {
   submitClients: 50,
   search: 10,
   lighthouseRuns: 3,
+  firstRequestRepetitions: 5,
+  replay: 20,
 };
 
 export const SMOKE: Durations = {
@@ -78,7 +93,13 @@ export const SMOKE: Durations = {
   submitClients: 50,
   search: 2,
   lighthouseRuns: 0,
+  firstRequestRepetitions: 3,
+  replay: 5,
 };
+
+/** One real visit in Chromium (issue 11): this page, then this long idle. */
+export const VISIT_PATH = "/commitments";
+export const VISIT_IDLE_MS = 5000;
 
 /** The explorer view loaded as a page and through the API: two filters and words to find. */
 export const EXPLORER_FILTERS = { q: "smartphones", state: "IN-TN", status: "behind" } as const;
@@ -98,6 +119,9 @@ export const SEARCH_TERMS = [
 ] as const;
 
 /** Issue 6. */
+/** The documented longest a publication takes to show through a shared cache: s-maxage + stale-while-revalidate (docs/decisions/0017). */
+export const PROXY_FRESHNESS_LIMIT_SECONDS = 30;
+
 export const TARGETS = {
   scaleThroughputRatio: 0.5,
   p99Ms: 100,

@@ -80,6 +80,10 @@ export type Samples = {
   commitmentId: number;
   /** A synthetic company, for the submitted forms. */
   companySlug: string;
+  /** The company of `commitmentId`, whose page is loaded. */
+  commitmentCompanySlug: string;
+  /** How many commitments that company has. */
+  companyCommitments: number;
   /** How many commitments the explorer view has. */
   explorerMatches: number;
   sizeBytes: number;
@@ -101,6 +105,13 @@ export function samples(file: string, commitments: number): Samples {
       .prepare<[], { slug: string }>(`select slug from companies where synthetic = 1 order by id limit 1`)
       .get();
     if (!id || !company) throw new Error(`${file} has no suitable commitment or company`);
+    const owner = db
+      .prepare<[number], { slug: string; n: number }>(
+        `select co.slug as slug, (select count(*) from commitments x where x.company_id = co.id) as n
+         from commitments c join companies co on co.id = c.company_id where c.id = ?`,
+      )
+      .get(id.id);
+    if (!owner) throw new Error(`${file}: commitment ${id.id} has no company`);
     const matches = db
       .prepare<[string, string, string], { n: number }>(
         `select count(*) as n from commitment_status s
@@ -112,6 +123,8 @@ export function samples(file: string, commitments: number): Samples {
     return {
       commitmentId: id.id,
       companySlug: company.slug,
+      commitmentCompanySlug: owner.slug,
+      companyCommitments: owner.n,
       explorerMatches: matches?.n ?? 0,
       sizeBytes: fs.statSync(file).size,
     };

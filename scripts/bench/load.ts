@@ -10,6 +10,11 @@ export type LoadOptions = {
   connections: number;
   /** Seconds. */
   duration: number;
+  /**
+   * A number of requests instead of a duration: the load ends when all have been answered, so
+   * none is cut off in flight (see turnAmount).
+   */
+  amount?: number;
   /** Several paths, taken in turn by each connection (the search mix). */
   paths?: readonly string[];
   headers?: Record<string, string>;
@@ -19,7 +24,7 @@ export type LoadResult = {
   url: string;
   connections: number;
   seconds: number;
-  /** Median of the per-second counts. */
+  /** Median of the per-second counts (with `amount`: all responses divided by the duration). */
   rps: number;
   /** All responses divided by the duration. */
   rpsMean: number;
@@ -34,11 +39,16 @@ export type LoadResult = {
   bytesPerResponse: number;
 };
 
+const AMOUNT_SAMPLE_MS = 20;
+
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.duration,
+    // autocannon notices the last answer only at its next sample, once a second by default: with
+    // a fixed number of requests, sample often, or a 0.3 s turn would be timed as 1 s.
+    ...(options.amount ? { amount: options.amount, sampleInt: AMOUNT_SAMPLE_MS } : {}),
     pipelining: 1,
     timeout: 30,
     headers: options.headers,
@@ -49,7 +59,8 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
     url,
     connections: options.connections,
     seconds: result.duration,
-    rps: result.requests.p50,
+    // The median of per-sample counts is per second only when samples are.
+    rps: options.amount ? responses / result.duration : result.requests.p50,
     rpsMean: responses / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -89,9 +100,21 @@ export function combineTurns(turns: readonly LoadResult[]): LoadResult {
   };
 }
 
-/** A short load that is not recorded: JIT, caches and connection pools settle first. */
-export async function warmup(url: string, options: LoadOptions): Promise<void> {
-  await load(url, options);
+/** A short load that is not recorded: JIT, caches and connection pools settle first. Its rate sizes the turns. */
+export async function warmup(url: string, options: LoadOptions): Promise<LoadResult> {
+  return load(url, options);
+}
+
+/**
+ * How many requests make a turn of about `seconds` at `rate` requests per second. A load of fixed
+ * duration drops the requests still in flight when it ends: a loss of up to one response per
+ * connection, which for a page taking 3 s under 10 connections (the old build's /deadlines at
+ * 100k) is the whole of a 2 s turn. A fixed number of requests waits for every answer instead;
+ * at least two per connection, so a server too slow for the warm-up to see still gets a turn.
+ */
+export function turnAmount(rate: number, connections: number, seconds: number): number {
+  const planned = Number.isFinite(rate) && rate > 0 ? Math.round(rate * seconds) : 0;
+  return Math.max(2 * connections, planned);
 }
 
 export function describe(r: LoadResult): string {

@@ -21,6 +21,8 @@ const ENDPOINT_LABELS: Record<Endpoint, string> = {
   dashboard: "Dashboard `/`",
   explorer: "Explorer `/commitments` (filters + search)",
   commitment: "Commitment page `/commitments/[id]`",
+  company: "Company page `/companies/[slug]`",
+  deadlines: "Deadlines `/deadlines`",
   api: "API `/api/v1/commitments` (same filters)",
 };
 
@@ -165,7 +167,7 @@ export function renderSection(r: RunResults): string {
     `- Tree: ${r.git.head}${r.git.changedFiles ? ` with ${r.git.changedFiles} uncommitted file(s)` : ""}, build ${r.buildId}; finished ${r.finishedAt.slice(11, 19)} UTC`,
   );
   lines.push(
-    `- Load: autocannon, ${r.settings.connections} keep-alive connections; after a ${r.settings.warmupSeconds} s warm-up, each endpoint gets ${r.settings.measureSeconds} s at each scale, in ${r.scales[0]?.floorRounds?.length ?? "several"} turns taken in rotation with the other scales' servers (all running at once); req/s, p50 and p99 are the medians of the turns`,
+    `- Load: autocannon, ${r.settings.connections} keep-alive connections; after a ${r.settings.warmupSeconds} s warm-up, each endpoint gets about ${r.settings.measureSeconds} s at each scale${r.baseline ? " and on the baseline" : ""}, in ${r.settings.rounds ?? r.scales[0]?.floorRounds?.length ?? "several"} turns taken in rotation with the other servers (all running at once); a turn is a fixed number of requests sized by the warm-up's rate, so that no response is cut off in flight; req/s, p50 and p99 are the medians of the turns`,
   );
   lines.push("- Commands:");
   lines.push("");
@@ -214,9 +216,54 @@ export function renderSection(r: RunResults): string {
       .map((s) => `${int(s.samples.explorerMatches)} at ${int(s.commitments)}`)
       .join(
         ", ",
-      )}. Commitment pages: ${r.scales.map((s) => `\`/commitments/${s.samples.commitmentId}\``).join(", ")}.`,
+      )}. Commitment pages: ${r.scales.map((s) => `\`/commitments/${s.samples.commitmentId}\``).join(", ")}. Company pages (the commitment's company): ${r.scales.map((s) => `\`${s.paths.company}\` (${int(s.samples.companyCommitments)} commitments)`).join(", ")}.`,
   );
   lines.push("");
+
+  const b = r.baseline;
+  const same = b && r.scales.find((s) => s.commitments === b.scale.commitments);
+  if (b && same) {
+    lines.push(
+      `### This build against the baseline (${b.rev}, ${b.sha.slice(0, 7)}) at ${int(b.scale.commitments)}`,
+    );
+    lines.push("");
+    lines.push(
+      `The baseline is built from its own checkout (${b.reused ? "build reused from an earlier run" : `built in ${b.buildSeconds.toFixed(0)} s`}; started with ${b.kind === "next" ? "`next start`" : "its `npm start`"}${b.lockfileDiffers ? "; its package-lock.json differs from this checkout's, whose node_modules it ran with" : ""}) and served from its own copy of the same database; its turns alternate with the new build's, so both see the same load.`,
+    );
+    lines.push("");
+    lines.push(
+      table(
+        [
+          "endpoint",
+          "new req/s",
+          "baseline req/s",
+          "new ÷ baseline",
+          "new p99",
+          "baseline p99",
+          "new body",
+          "baseline body",
+        ],
+        ENDPOINTS.flatMap((e) => {
+          const x = same.endpoints[e];
+          const y = b.scale.endpoints[e];
+          if (!x || !y) return [];
+          return [
+            [
+              ENDPOINT_LABELS[e],
+              int(x.rps),
+              int(y.rps),
+              ratio(x.rps / y.rps),
+              ms(x.p99),
+              ms(y.p99),
+              kib(x.bytesPerResponse),
+              kib(y.bytesPerResponse),
+            ],
+          ];
+        }),
+      ),
+    );
+    lines.push("");
+  }
 
   lines.push("### API against the bare node:http floor");
   lines.push("");
