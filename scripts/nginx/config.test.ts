@@ -28,7 +28,7 @@ describe("nginxConfig", () => {
       "server 127.0.0.1:3250;",
       "proxy_cache_key $scheme$host$request_uri;",
       "proxy_cache_revalidate on;",
-      "proxy_cache_use_stale updating error timeout;",
+      "proxy_cache_use_stale error timeout;",
       "proxy_cache_background_update on;",
       "proxy_cache_lock on;",
       "proxy_cache_bypass $tracker_session;",

@@ -131,9 +131,10 @@ http {
       proxy_cache tracker;
       proxy_cache_key ${CACHE_KEY};
       # For as long as the tracker says (Cache-Control: s-maxage, then stale-while-revalidate),
-      # revalidated with If-None-Match, in the background, one request per key at a time.
+      # revalidated with If-None-Match, in the background, one request per key at a time. Not
+      # 'updating' in use_stale: it serves a stale copy however old, past stale-while-revalidate.
       proxy_cache_revalidate on;
-      proxy_cache_use_stale updating error timeout;
+      proxy_cache_use_stale error timeout;
       proxy_cache_background_update on;
       proxy_cache_lock on;
       proxy_cache_bypass $tracker_session;
