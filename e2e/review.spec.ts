@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
-import { recordSnapshot } from "@/db/mutations/records";
+import { recordSnapshot } from "@/db/queries/records";
 import { submissions } from "@/db/schema";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
 

@@ -25,7 +25,7 @@ import {
   resubmitSubmission,
   withdrawSubmission,
 } from "./submissions";
-import { recordSnapshot } from "./records";
+import { recordSnapshot } from "../queries/records";
 import type { Role } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
 

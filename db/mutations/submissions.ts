@@ -1,21 +1,15 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { revisions, submissionEvents, submissions, users } from "../schema";
 import { indiaDate } from "@/lib/domain/dates";
-import { diffRecords, RECORD_TYPE_LABELS } from "@/lib/domain/diff";
+import { diffRecords } from "@/lib/domain/diff";
 import type { RecordType, Role, SubmissionAction, SubmissionState } from "@/lib/domain/vocabulary";
-import { ProgressInputSchema, fieldErrors } from "@/lib/validation/submissions";
-import {
-  applyApproved,
-  checkReferences,
-  latestRevisionId,
-  parsePayload,
-  recordSnapshot,
-  targetState,
-  type DbLike,
-  type RecordPayload,
-  type WithdrawalInput,
-} from "./records";
+import { nounOf, parsePayload, type RecordPayload } from "@/lib/records";
+import { ProgressInputSchema } from "@/lib/records/progress-update";
+import type { WithdrawalInput } from "@/lib/records/withdrawal";
+import { fieldErrors } from "@/lib/validation/submissions";
+import { checkReferences, latestRevisionId, recordSnapshot, targetState } from "../queries/records";
+import { applyApproved } from "./records";
 
 // The life of a proposal: a contributor creates it, may withdraw it or, when a reviewer asks for
 // changes, resubmit it; another reviewer approves (which publishes it, with its revision),
@@ -80,7 +74,7 @@ function checkProposal(
   targetId: number | null,
   rawPayload: unknown,
 ): Checked {
-  const label = RECORD_TYPE_LABELS[recordType];
+  const label = nounOf(recordType);
   if (action === "create" && targetId !== null)
     return fail("invalid", `A new ${label} cannot name an existing record.`);
   if (action !== "create" && targetId === null)
@@ -417,7 +411,7 @@ export function decideSubmission(db: Db, input: DecideInput): MutationResult<{ r
 function conflict(row: SubmissionRow): MutationFailure {
   return fail(
     "conflict",
-    `The published ${RECORD_TYPE_LABELS[row.recordType]} has changed since this was proposed. Compare the two, then reject or request changes so that the contributor can propose again against the current version.`,
+    `The published ${nounOf(row.recordType)} has changed since this was proposed. Compare the two, then reject or request changes so that the contributor can propose again against the current version.`,
   );
 }
 

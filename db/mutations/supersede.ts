@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { commitments, revisions, users } from "../schema";
-import { recordSnapshot, type DbLike } from "./records";
+import { recordSnapshot } from "../queries/records";
 import type { MutationResult } from "./submissions";
 
 // A company that restates a target makes a new commitment; the old one is kept, linked to the

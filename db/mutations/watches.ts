@@ -1,8 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { commitments, companies, revisions, watches, watchVisits } from "../schema";
 import type { MutationResult } from "./submissions";
-import type { DbLike } from "./records";
 import { seenAfterVisit } from "@/lib/domain/watching";
 
 // Watching and unwatching are a person's own settings, not proposals: they take effect at once.

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitments, companies, submissions, users } from "../schema";
 import { createSubmission, decideSubmission, resubmitSubmission } from "../mutations/submissions";
-import { recordSnapshot } from "../mutations/records";
+import { recordSnapshot } from "./records";
 import {
   findLikelyDuplicates,
   findLikelyDuplicatesOfMany,

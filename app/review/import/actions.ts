@@ -11,7 +11,7 @@ import { parseCsv, readCsvFile } from "@/lib/import/csv";
 import type { ImportProblem, ImportReport, ImportState, ImportWarning } from "@/lib/import/report";
 import { today } from "@/lib/server/clock";
 import { authorize, REVIEWERS } from "@/lib/server/session";
-import { CommitmentInputSchema } from "@/lib/validation/submissions";
+import { CommitmentInputSchema } from "@/lib/records/commitment";
 
 const MAX_WARNINGS = 50;
 
