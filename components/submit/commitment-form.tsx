@@ -28,31 +28,10 @@ import {
   TextAreaField,
   TextField,
 } from "./fields";
+import { COMMITMENT_LABELS as L, DIRECTION_LABELS } from "@/lib/records/commitment-fields";
 import { formView } from "./form-view";
 import { initialState, SubmissionForm } from "./submission-form";
 import type { SubmissionFormProps } from "./types";
-
-// In the order the fields appear: the error summary follows it.
-const LABELS: Record<string, string> = {
-  company: "Company",
-  title: "Title",
-  description: "Description",
-  evidence_grade: "Evidence grade",
-  announced_on: "Announced on",
-  metric: "What is measured",
-  unit: "Unit",
-  direction: "Direction",
-  baseline_value: "Baseline value",
-  baseline_date: "Baseline date",
-  target_value: "Target value",
-  deadline_precision: "Deadline precision",
-  deadline: "Deadline",
-  scheme: "Government scheme",
-  categories: "Product categories",
-  states: "States",
-};
-
-const DIRECTION_LABELS = { increase: "Increase", decrease: "Decrease" } as const;
 
 const PRECISION_OPTIONS = [
   ["year", "A year (“by 2025”)"],
@@ -113,7 +92,7 @@ export function CommitmentForm({
     <SubmissionForm
       action={action}
       state={state}
-      labels={{ ...LABELS, ...sourceLabels(maxSources) }}
+      labels={{ ...L, ...sourceLabels(maxSources) }}
       resubmitId={resubmitId}
       submitLabel={resubmitId === null ? "Send for review" : "Send the changes for review"}
       formRef={formRef}
@@ -130,36 +109,36 @@ export function CommitmentForm({
       }
     >
       <h2>The commitment</h2>
-      <CompanyField f={f} name="company" label="Company" onPick={rewatch} />
+      <CompanyField f={f} name="company" label={L.company} onPick={rewatch} />
       <TextField
         f={f}
         name="title"
-        label="Title"
+        label={L.title}
         required
         hint="What the company committed to, in a line: “50 per cent increase in the production of locally sourced components by 2025”."
       />
       <TextAreaField
         f={f}
         name="description"
-        label="Description"
+        label={L.description}
         hint="Context a reader needs: what the target is measured against, and who said it."
       />
       <SelectField
         f={f}
         name="evidence_grade"
-        label="Evidence grade"
+        label={L.evidence_grade}
         required
         blank="Choose…"
         options={optionsOf(EVIDENCE_GRADES, EVIDENCE_GRADE_LABELS)}
         hint="How firm it is, from weakest to strongest: talks reported; announced by the company; a contract signed or land bought; in a regulatory filing; an outcome confirmed independently."
       />
-      <TextField f={f} name="announced_on" label="Announced on" type="date" hint="Like 2023-05-29." />
+      <TextField f={f} name="announced_on" label={L.announced_on} type="date" hint="Like 2023-05-29." />
 
       <h2>Target and deadline</h2>
       <SelectField
         f={f}
         name="metric"
-        label="What is measured"
+        label={L.metric}
         required
         blank="Choose…"
         options={optionsOf(METRICS, METRIC_LABELS)}
@@ -167,7 +146,7 @@ export function CommitmentForm({
       <SelectField
         f={f}
         name="unit"
-        label="Unit"
+        label={L.unit}
         required
         blank="Choose…"
         options={optionsOf(UNITS, UNIT_LABELS)}
@@ -175,7 +154,7 @@ export function CommitmentForm({
       <SelectField
         f={f}
         name="direction"
-        label="Direction"
+        label={L.direction}
         required
         blank="Choose…"
         options={optionsOf(DIRECTIONS, DIRECTION_LABELS)}
@@ -184,7 +163,7 @@ export function CommitmentForm({
       <TextField
         f={f}
         name="baseline_value"
-        label="Baseline value"
+        label={L.baseline_value}
         required
         inputMode="decimal"
         hint="The value when the commitment was made, in the unit above: 0 for a new plant. For yes/no, 0 or 1. Indian grouping (1,00,000) is fine."
@@ -192,7 +171,7 @@ export function CommitmentForm({
       <TextField
         f={f}
         name="baseline_date"
-        label="Baseline date"
+        label={L.baseline_date}
         type="date"
         required
         hint="The date the baseline value refers to, like 2023-05-29."
@@ -200,7 +179,7 @@ export function CommitmentForm({
       <TextField
         f={f}
         name="target_value"
-        label="Target value"
+        label={L.target_value}
         required
         inputMode="decimal"
         hint="For “a 50 per cent increase” in per cent: 50."
@@ -208,7 +187,7 @@ export function CommitmentForm({
       <SelectField
         f={f}
         name="deadline_precision"
-        label="How precise is the deadline?"
+        label={L.deadline_precision}
         blank="No deadline stated"
         options={PRECISION_OPTIONS}
         hint="As precise as the company was, and no more: “by 2025” is a year, and falls due at the end of 2025."
@@ -216,7 +195,7 @@ export function CommitmentForm({
       <TextField
         f={f}
         name="deadline"
-        label="Deadline"
+        label={L.deadline}
         maxLength={20}
         hint={`Written for the precision chosen: a year like ${e.year}, a quarter like ${e.quarter}, a month like ${e.month}, or a day like ${e.day}. Leave empty when no deadline is stated.`}
       />
@@ -225,20 +204,20 @@ export function CommitmentForm({
       <SelectField
         f={f}
         name="scheme"
-        label="Government scheme"
+        label={L.scheme}
         blank="None stated"
         options={optionsOf(SCHEMES, SCHEME_LABELS)}
       />
       <TextField
         f={f}
         name="categories"
-        label="Product categories"
+        label={L.categories}
         hint="Separated by commas: Smartphones, TV sets, Components."
       />
       <StatesField
         f={f}
         name="states"
-        legend="States and union territories"
+        legend={L.states}
         hint="Tick where the commitment will be carried out, if the source says."
       />
 

@@ -4,17 +4,10 @@ import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { submitProgressAction } from "@/app/submit/actions";
 import { SourcesFields, sourceLabels, TextAreaField, TextField } from "./fields";
+import { PROGRESS_UPDATE_LABELS as L } from "@/lib/records/progress-update-fields";
 import { formView } from "./form-view";
 import { initialState, SubmissionForm } from "./submission-form";
 import type { SubmissionFormProps } from "./types";
-
-// In the order the fields appear: the error summary follows it.
-const LABELS: Record<string, string> = {
-  commitment_id: "Commitment number",
-  as_of: "Date of the value",
-  value: "Value",
-  note: "Note",
-};
 
 /** The commitment named in the address (?commitment=12), shown so the person knows what they update. */
 export type ProgressTarget = {
@@ -38,7 +31,7 @@ export function ProgressForm({
     <SubmissionForm
       action={action}
       state={state}
-      labels={{ ...LABELS, ...sourceLabels(maxSources) }}
+      labels={{ ...L, ...sourceLabels(maxSources) }}
       resubmitId={resubmitId}
       submitLabel={resubmitId === null ? "Send for review" : "Send the changes for review"}
     >
@@ -51,7 +44,7 @@ export function ProgressForm({
       <TextField
         f={f}
         name="commitment_id"
-        label="Commitment number"
+        label={L.commitment_id}
         required
         inputMode="numeric"
         hint={
@@ -65,7 +58,7 @@ export function ProgressForm({
       <TextField
         f={f}
         name="as_of"
-        label="Date of the value"
+        label={L.as_of}
         type="date"
         required
         hint="The date the value describes (not when it was published), like 2025-03-31."
@@ -73,12 +66,17 @@ export function ProgressForm({
       <TextField
         f={f}
         name="value"
-        label="Value"
+        label={L.value}
         required
         inputMode="decimal"
         hint="In the commitment’s unit: 30 for 30 per cent. For yes/no, 1 for yes and 0 for no."
       />
-      <TextAreaField f={f} name="note" label="Note" hint="Anything a reader needs to understand the value." />
+      <TextAreaField
+        f={f}
+        name="note"
+        label={L.note}
+        hint="Anything a reader needs to understand the value."
+      />
       <SourcesFields f={f} max={maxSources} />
     </SubmissionForm>
   );
