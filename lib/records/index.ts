@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { RECORD_TYPES, type RecordType, type SubmissionAction } from "@/lib/domain/vocabulary";
+import type { RecordType, SubmissionAction } from "@/lib/domain/vocabulary";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { commitment, type CommitmentInput, type CommitmentRow } from "./commitment";
 import { company, type CompanyInput, type CompanyRow } from "./company";
@@ -57,11 +57,6 @@ export const SUBMIT_ORDER: readonly RecordType[] = [
   "facility",
   "company",
 ];
-
-/** The kind whose form is at /submit/{slug}. */
-export function kindBySubmitSlug(slug: string): RecordType | null {
-  return RECORD_TYPES.find((t) => RECORD_KINDS[t].submit.slug === slug) ?? null;
-}
 
 /** The form for a kind; with an id, the form to edit and resubmit that submission. */
 export function submitPath(recordType: RecordType, resubmitId?: number): string {
