@@ -6,6 +6,7 @@ import { commitments, companies, facilities, partnerships, progressUpdates } fro
 import { checkReferences, recordHref, recordSnapshot, recordTitle } from "./records";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
 import { parsePayload, RECORD_KINDS, type RecordPayload } from "@/lib/records";
+import { SAMPLE_SOURCE, SAMPLES } from "@/lib/records/samples";
 import { tempDatabase } from "@/lib/testing/temp-db";
 
 let db: Db;
@@ -33,15 +34,6 @@ function payloadFor(recordType: RecordType, payload: unknown): RecordPayload {
   if (!parsed.ok || !("sources" in parsed.payload)) throw new Error(JSON.stringify(parsed));
   return parsed.payload;
 }
-
-const source = {
-  url: "https://news.example.in/1",
-  title: "Report",
-  publisher: "Example News",
-  kind: "news",
-  published_on: "2026-02-01",
-  excerpt: "Quoted words.",
-};
 
 describe("recordSnapshot", () => {
   it.each(RECORD_TYPES)(
@@ -115,7 +107,7 @@ describe("checkReferences", () => {
       name: "X",
       kind: "brand",
       hq_country: "CN",
-      sources: [source],
+      sources: [SAMPLE_SOURCE],
     });
     expect(checkReferences(db, "company", payload, null)).toEqual({
       slug: "A company with the short name “xiaomi” already exists.",
@@ -128,7 +120,7 @@ describe("checkReferences", () => {
       partner: "nobody",
       facility_id: "424242",
       stage: "announced",
-      sources: [source],
+      sources: [SAMPLE_SOURCE],
     });
     expect(checkReferences(db, "partnership", payload, null)).toEqual({
       partner: expect.stringMatching(/^No published company has the short name “nobody”/),
@@ -142,7 +134,7 @@ describe("checkReferences", () => {
       commitment_id: commitment.id,
       as_of: "2020-01-01",
       value: 1,
-      sources: [source],
+      sources: [SAMPLE_SOURCE],
     });
     expect(checkReferences(db, "progress_update", payload, null)).toEqual({
       as_of: `The date must not be before the commitment's baseline date (${commitment.baselineDate}).`,
@@ -151,18 +143,7 @@ describe("checkReferences", () => {
 
   it("refuses references to withdrawn records", () => {
     db.update(companies).set({ withdrawnOn: "2026-01-01" }).where(eq(companies.slug, "tesla")).run();
-    const payload = payloadFor("commitment", {
-      company: "tesla",
-      title: "A plant",
-      metric: "units_produced",
-      unit: "count",
-      direction: "increase",
-      baseline_value: 0,
-      baseline_date: "2025-01-01",
-      target_value: 10,
-      evidence_grade: "announced",
-      sources: [source],
-    });
+    const payload = payloadFor("commitment", { ...SAMPLES.commitment, company: "tesla" });
     expect(checkReferences(db, "commitment", payload, null)).toEqual({
       company: "The company “tesla” has been withdrawn.",
     });

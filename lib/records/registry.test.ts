@@ -4,74 +4,7 @@ import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
 import { parsePayload, RECORD_KINDS, submitPath, SUBMIT_ORDER } from "./index";
 import type { RecordLike } from "./kind";
 import { referenceErrors, type ReferenceLookup } from "./references";
-
-const source = {
-  url: "https://news.example.in/1",
-  title: "Report",
-  publisher: "Example News",
-  kind: "news",
-  published_on: "2026-02-01",
-  excerpt: "Quoted words.",
-};
-
-/** A valid proposal of each kind, as a form would send it. */
-const SAMPLES: Record<RecordType, RecordLike> = {
-  company: {
-    slug: "dixon",
-    name: "Dixon Technologies",
-    kind: "contract_manufacturer",
-    hq_country: "in",
-    website: "https://www.dixoninfo.com",
-    description: "",
-    sources: [source],
-  },
-  facility: {
-    operator: "foxconn",
-    name: "Foxconn plant, Devanahalli",
-    city: "Devanahalli",
-    state_code: "IN-KA",
-    stage: "under_construction",
-    investment_amount: "1,60,00,00,000",
-    investment_currency: "inr",
-    announced_on: "2024-03-01",
-    sources: [source],
-  },
-  partnership: {
-    brand: "tesla",
-    partner: "foxconn",
-    product_categories: "Electric vehicles, Batteries",
-    facility_id: "7",
-    announced_on: "",
-    stage: "announced",
-    sources: [source],
-  },
-  commitment: {
-    company: "xiaomi",
-    title: "50 per cent local components",
-    description: "Said at a launch.",
-    metric: "local_sourcing_share",
-    unit: "percent",
-    direction: "increase",
-    baseline_value: "10",
-    baseline_date: "2024-01-15",
-    target_value: "50",
-    deadline_precision: "quarter",
-    deadline: "2026-Q3",
-    scheme: "pli_electronics",
-    evidence_grade: "announced",
-    announced_on: "2024-01-15",
-    categories: "Smartphones, Components, Smartphones",
-    states: ["IN-UP", "IN-TN"],
-    sources: [source],
-  },
-  progress_update: {
-    commitment_id: "12",
-    as_of: "2025-03-31",
-    value: "20.5",
-    note: "Annual report",
-    sources: [source],
-  },
-};
+import { SAMPLES } from "./samples";
 
 function parsed<K extends RecordType>(recordType: K, raw: unknown) {
   const result = RECORD_KINDS[recordType].schema.safeParse(raw);
