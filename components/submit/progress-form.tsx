@@ -3,8 +3,8 @@
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { submitProgressAction } from "@/app/submit/actions";
-import { SourcesFields, sourceLabels, TextAreaField, TextField } from "./fields";
-import { PROGRESS_UPDATE_LABELS as L } from "@/lib/records/progress-update-fields";
+import { SourcesFields, sourceLabels, SpecFields } from "./fields";
+import { PROGRESS_UPDATE_FIELDS, PROGRESS_UPDATE_LABELS as L } from "@/lib/records/progress-update-fields";
 import { formView } from "./form-view";
 import { initialState, SubmissionForm } from "./submission-form";
 import type { SubmissionFormProps } from "./types";
@@ -41,41 +41,18 @@ export function ProgressForm({
           Values are in {chosen.unit}; the baseline is {chosen.baseline}.
         </p>
       ) : null}
-      <TextField
+      <SpecFields
         f={f}
-        name="commitment_id"
-        label={L.commitment_id}
-        required
-        inputMode="numeric"
-        hint={
-          <>
-            The number at the end of the commitment’s address: 12 for /commitments/12. Find it in the{" "}
-            <Link href="/commitments">list of commitments</Link>; its page links here with the number filled
-            in.
-          </>
-        }
-      />
-      <TextField
-        f={f}
-        name="as_of"
-        label={L.as_of}
-        type="date"
-        required
-        hint="The date the value describes (not when it was published), like 2025-03-31."
-      />
-      <TextField
-        f={f}
-        name="value"
-        label={L.value}
-        required
-        inputMode="decimal"
-        hint="In the commitment’s unit: 30 for 30 per cent. For yes/no, 1 for yes and 0 for no."
-      />
-      <TextAreaField
-        f={f}
-        name="note"
-        label={L.note}
-        hint="Anything a reader needs to understand the value."
+        fields={PROGRESS_UPDATE_FIELDS}
+        hints={{
+          commitment_id: (
+            <>
+              The number at the end of the commitment’s address: 12 for /commitments/12. Find it in the{" "}
+              <Link href="/commitments">list of commitments</Link>; its page links here with the number filled
+              in.
+            </>
+          ),
+        }}
       />
       <SourcesFields f={f} max={maxSources} />
     </SubmissionForm>

@@ -11,6 +11,29 @@ export type RecordLike = Record<string, unknown>;
 
 export type FieldKind = "value" | "long" | "list" | "sources";
 
+/** How the submission form asks for a field; the form renders its fields from these in order. */
+export type FormControl = { required?: boolean; hint?: string } & (
+  | {
+      as: "text";
+      type?: "text" | "date" | "url";
+      inputMode?: "text" | "decimal" | "numeric" | "url";
+      maxLength?: number;
+    }
+  | { as: "textarea" }
+  | {
+      as: "select";
+      options: readonly (readonly [value: string, label: string])[];
+      /** The empty first option: "Choose…" for a required choice, or what leaving it means. */
+      blank: string;
+    }
+  /** A published company by short name, with suggestions. */
+  | { as: "company" }
+  /** One state or union territory. */
+  | { as: "state" }
+  /** Any number of states and union territories. */
+  | { as: "states" }
+);
+
 /** One field of a kind: its one label, used by the form, the review page, the diff and the feeds. */
 export type FieldSpec = {
   key: string;
@@ -21,6 +44,10 @@ export type FieldSpec = {
   format?: (value: unknown) => string;
   /** Shown only within the field named here (a deadline's precision is part of the deadline). */
   partOf?: string;
+  /** How the form asks for it; sources have a form section of their own. */
+  control?: FormControl;
+  /** A heading the form shows before this field, starting a group. */
+  section?: string;
 };
 
 export type Nouns = {
