@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 import { isSharedRender } from "@/lib/server/shared-render";
 import "./globals.css";
 
