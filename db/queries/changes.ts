@@ -12,7 +12,7 @@ import {
   revisions,
   users,
 } from "../schema";
-import { memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { storedCodesFor } from "@/lib/domain/india-states";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";

@@ -1,7 +1,8 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitmentStates, commitmentStatus, companies, facilities } from "../schema";
-import { ensureStatusesFresh, memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
+import { ensureStatusesFresh } from "./status-summary";
 import {
   shareOnTrack,
   statusBreakdown,

@@ -3,7 +3,8 @@ import type { Db } from "../connection";
 import { commitments, commitmentStatus, companies } from "../schema";
 import { commitmentListItems } from "./commitments";
 import { filterConditions } from "./explorer";
-import { ensureStatusesFresh, memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
+import { ensureStatusesFresh } from "./status-summary";
 import { daysBetween } from "@/lib/domain/dates";
 import {
   BUCKET_RULES,
