@@ -71,9 +71,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </li>
                   </>
                 ) : (
-                  <li>
-                    <Link href="/sign-in">Sign in</Link>
-                  </li>
+                  <>
+                    <li>
+                      <Link href="/sign-in">Sign in</Link>
+                    </li>
+                    <li>
+                      <Link href="/sign-up">Create account</Link>
+                    </li>
+                  </>
                 )}
               </ul>
             </nav>
