@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { createSubmission } from "@/db/mutations/submissions";
-import { startWatching, type WatchTarget } from "@/db/mutations/watches";
+import { startWatching } from "@/db/mutations/watches";
+import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
 import { commitments, companies, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";

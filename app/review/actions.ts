@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { decideSubmission } from "@/db/mutations/submissions";
 import { today } from "@/lib/server/clock";
 import { echoValues, type FormState } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { DecisionFormSchema } from "./decision-schema";

@@ -9,7 +9,7 @@ import type { SubmitFormState } from "@/components/submit/types";
 import { RateLimiter, retryMessage } from "@/lib/domain/rate-limit";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { echoValues } from "@/lib/server/form-state";
-import { ANY_ROLE, authorize } from "@/lib/server/session";
+import { ANY_ROLE, authorize } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { checkDuplicates } from "./duplicate-check";

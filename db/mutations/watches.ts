@@ -4,6 +4,7 @@ import { commitments, companies, revisions, watches, watchVisits } from "../sche
 import type { MutationResult } from "./submissions";
 import type { DbLike } from "./records";
 import { seenAfterVisit } from "@/lib/domain/watching";
+import type { WatchTarget } from "@/lib/views/watches";
 
 // Watching and unwatching are a person's own settings, not proposals: they take effect at once.
 // Both are idempotent (a second "watch" finds the active watch, a second "stop" finds none), and
@@ -11,8 +12,6 @@ import { seenAfterVisit } from "@/lib/domain/watching";
 // ended watch keeps its row, with when it ended.
 
 const IMMEDIATE = { behavior: "immediate" } as const;
-
-export type WatchTarget = { kind: "company" | "commitment"; id: number };
 
 const targetColumn = (target: WatchTarget) =>
   target.kind === "company" ? watches.companyId : watches.commitmentId;

@@ -11,7 +11,6 @@ import {
   submissionEvents,
   submissions,
   users,
-  SUBMISSION_EVENTS,
 } from "../schema";
 import { latestRevisionId, recordSnapshot } from "../mutations/records";
 import { describeRecord, diffRecords, RECORD_TYPE_LABELS, type FieldChange } from "@/lib/domain/diff";
@@ -24,13 +23,19 @@ import {
   type SubmissionAction,
   type SubmissionState,
 } from "@/lib/domain/vocabulary";
+import type {
+  DisplayRow,
+  ProposedSource,
+  RevisionRef,
+  SubmissionEventView,
+  UserRef,
+} from "@/lib/views/submissions";
 
 // Reads of proposals for reviewers (the queue, one submission with what it would change) and for
 // contributors (their own submissions). Payloads are stored as their schema parsed them, so they
 // are read as plain records and described with the same field list the diff uses.
 
 type RecordLike = Record<string, unknown>;
-export type UserRef = { id: string; name: string };
 
 const asRecord = (v: unknown): RecordLike =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {};
@@ -193,17 +198,6 @@ export function reviewQueue(
   };
 }
 
-export type ProposedSource = {
-  url: string;
-  title: string;
-  publisher: string;
-  kind: string;
-  publishedOn: string | null;
-  excerpt: string | null;
-  /** The tracker already cites this address: shown, and linked on approval, as published. */
-  alreadyPublished: boolean;
-};
-
 function proposedSources(db: Db, record: RecordLike): ProposedSource[] {
   const list = Array.isArray(record.sources) ? record.sources.map(asRecord) : [];
   const urls = list.map((s) => str(s.url)).filter((u): u is string => u !== null);
@@ -247,16 +241,6 @@ function proposedSources(db: Db, record: RecordLike): ProposedSource[] {
   });
 }
 
-export type SubmissionEventView = {
-  id: number;
-  event: (typeof SUBMISSION_EVENTS)[number];
-  actor: UserRef | null;
-  reason: string | null;
-  /** For "created" and "resubmitted": the payload sent then. */
-  payload: unknown;
-  createdAt: string;
-};
-
 function eventsOf(db: Db, submissionId: number): SubmissionEventView[] {
   return db
     .select({
@@ -278,10 +262,6 @@ function eventsOf(db: Db, submissionId: number): SubmissionEventView[] {
       actor: actorId && actorName !== null ? { id: actorId, name: actorName } : null,
     }));
 }
-
-export type DisplayRow = { key: string; label: string; value: string };
-
-export type RevisionRef = { id: number; summary: string; createdAt: string; actorName: string | null };
 
 export type SubmissionTarget = {
   id: number;

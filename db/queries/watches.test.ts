@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
 import { companies, users, watches } from "../schema";
 import { createSubmission, decideSubmission } from "../mutations/submissions";
-import { recordWatchVisit, startWatching, stopWatching, type WatchTarget } from "../mutations/watches";
+import { recordWatchVisit, startWatching, stopWatching } from "../mutations/watches";
 import { commitmentIdByKey } from "./deadlines";
 import { activeWatches, isWatching, lastWatchVisit, watchingOverview } from "./watches";
 import type { Role } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
+import type { WatchTarget } from "@/lib/views/watches";
 
 const TODAY = "2026-11-25";
 const XIAOMI_TARGET = "50 per cent increase in the production of locally sourced components by 2025";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { withdrawSubmission } from "@/db/mutations/submissions";
 import type { FormState } from "@/lib/server/form-state";
-import { ANY_ROLE, authorize } from "@/lib/server/session";
+import { ANY_ROLE, authorize } from "@/auth/session";
 
 export async function withdrawSubmissionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorize(ANY_ROLE);

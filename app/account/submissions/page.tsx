@@ -7,7 +7,7 @@ import { KIND_NOUNS, submitPath } from "@/components/submit/kinds";
 import styles from "@/components/submit/submit.module.css";
 import { When } from "@/components/ui/when";
 import type { SubmissionState } from "@/lib/domain/vocabulary";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 import { WithdrawForm } from "./withdraw-form";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { errorsForForm } from "@/app/submit/form-values";
 import type { SubmitFormState } from "@/components/submit/types";
 import { today } from "@/lib/server/clock";
 import { echoValues } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors, ProgressInputSchema } from "@/lib/validation/submissions";
 

@@ -10,7 +10,7 @@ import { columnForField, commitmentRowsFromCsv, type KnownSource } from "@/lib/i
 import { parseCsv, readCsvFile } from "@/lib/import/csv";
 import type { ImportProblem, ImportReport, ImportState, ImportWarning } from "@/lib/import/report";
 import { today } from "@/lib/server/clock";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { CommitmentInputSchema } from "@/lib/validation/submissions";
 
 const MAX_WARNINGS = 50;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { supersedeCommitment } from "@/db/mutations/supersede";
 import { echoValues, type FormState } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 
