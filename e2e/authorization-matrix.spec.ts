@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import { createSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching, type WatchTarget } from "@/db/mutations/watches";
 import { isWatching } from "@/db/queries/watches";
 import { commitments, companies, submissions, users, watches } from "@/db/schema";
@@ -87,7 +87,7 @@ const pendingFor = (user: TestUser, value: number) => {
       ],
     },
   });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result));
   return result.id;
 };
 const companyIdOf = (slug: string) =>

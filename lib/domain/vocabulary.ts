@@ -78,6 +78,10 @@ export const SUBMISSION_STATES = [
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
+/** What a reviewer may decide about a pending submission. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 export const COMPANY_KIND_LABELS: Record<CompanyKind, string> = {
   brand: "Brand",
   contract_manufacturer: "Contract manufacturer",

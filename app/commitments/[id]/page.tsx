@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { supersessionLinks } from "@/db/mutations/supersede";
+import { supersessionLinks } from "@/db/queries/supersessions";
 import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
 import { CiteCommitment } from "@/components/commitments/cite";
