@@ -6,7 +6,7 @@ import type { Role } from "@/lib/domain/vocabulary";
 // Callers check the session's role before they call a mutation; the mutation reads it again in
 // the transaction that writes, so a demotion that has just happened is respected.
 
-export function roleOf(tx: DbLike, userId: string): Role | null {
+function roleOf(tx: DbLike, userId: string): Role | null {
   return tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get()?.role ?? null;
 }
 
