@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import { createSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching } from "@/db/mutations/watches";
 import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
@@ -88,7 +88,7 @@ const pendingFor = (user: TestUser, value: number) => {
       ],
     },
   });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result));
   return result.id;
 };
 const companyIdOf = (slug: string) =>

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitments, companies, revisions, watches, watchVisits } from "../schema";
-import type { MutationResult } from "./submissions";
+import { IMMEDIATE } from "../transaction";
 import type { DbLike } from "./records";
+import { fail, type MutationResult } from "./result";
 import { seenAfterVisit } from "@/lib/domain/watching";
 import type { WatchTarget } from "@/lib/views/watches";
 
@@ -10,8 +11,6 @@ import type { WatchTarget } from "@/lib/views/watches";
 // Both are idempotent (a second "watch" finds the active watch, a second "stop" finds none), and
 // both act only on the rows of the person given, so nobody can end someone else's watch. An
 // ended watch keeps its row, with when it ended.
-
-const IMMEDIATE = { behavior: "immediate" } as const;
 
 const targetColumn = (target: WatchTarget) =>
   target.kind === "company" ? watches.companyId : watches.commitmentId;
@@ -41,7 +40,7 @@ export function startWatching(
   const { userId, target } = input;
   return db.transaction((tx) => {
     if (!targetExists(tx, target)) {
-      return { ok: false, code: "not_found", message: `There is no ${target.kind} number ${target.id}.` };
+      return fail("not_found", { problem: "no_record", recordType: target.kind, id: target.id });
     }
     const existing = activeWatch(tx, userId, target);
     if (existing) return { ok: true, watchId: existing.id, started: false };

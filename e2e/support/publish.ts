@@ -1,5 +1,6 @@
 import type { Db } from "@/db/connection";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
+import { decideSubmission } from "@/db/mutations/decide-submission";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { e2eDb, type TestUser } from "./users";
 
@@ -14,7 +15,7 @@ export function propose(
   db: Db = e2eDb(),
 ): number {
   const s = createSubmission(db, { userId: proposer.id, recordType, action: "create", payload });
-  if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
+  if (!s.ok) throw new Error(JSON.stringify(s));
   return s.id;
 }
 
@@ -28,6 +29,6 @@ export function publish(
 ): number {
   const id = propose(proposer, recordType, payload, db);
   const d = decideSubmission(db, { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
-  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
+  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : JSON.stringify(d));
   return d.recordId;
 }

@@ -89,6 +89,10 @@ export const SUBMISSION_EVENTS = [
 ] as const;
 export type SubmissionEvent = (typeof SUBMISSION_EVENTS)[number];
 
+/** What a reviewer may decide about a pending submission. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 export const COMPANY_KIND_LABELS: Record<CompanyKind, string> = {
   brand: "Brand",
   contract_manufacturer: "Contract manufacturer",

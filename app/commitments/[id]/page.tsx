@@ -3,7 +3,7 @@ import { Link } from "@/components/ui/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { supersessionLinks } from "@/db/mutations/supersede";
+import { supersessionLinks } from "@/db/queries/supersessions";
 import { getCommitment } from "@/db/queries/commitments";
 import type { CommitmentDetail } from "@/lib/views/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
