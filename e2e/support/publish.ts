@@ -1,11 +1,12 @@
 import type { Db } from "@/db/connection";
-import { createSubmission } from "@/db/mutations/create-submission";
-import { decideSubmission } from "@/db/mutations/decide-submission";
+import { approve, propose as proposeIn, TEST_TODAY } from "@/db/testing/records";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { e2eDb, type TestUser } from "./users";
 
-/** The date the e2e server computes statuses for (playwright.config.ts). */
-export const E2E_TODAY = "2026-11-25";
+// The unit tests' way of making records (db/testing/records.ts), in the suite's database by default.
+
+/** The date the e2e server computes statuses for (playwright.config.ts pins TRACKER_TODAY to it). */
+export const E2E_TODAY = TEST_TODAY;
 
 /** Proposes a record as one person, in the suite's database or `db`; the id of the pending submission. */
 export function propose(
@@ -14,9 +15,7 @@ export function propose(
   payload: Record<string, unknown>,
   db: Db = e2eDb(),
 ): number {
-  const s = createSubmission(db, { userId: proposer.id, recordType, action: "create", payload });
-  if (!s.ok) throw new Error(JSON.stringify(s));
-  return s.id;
+  return proposeIn(db, proposer.id, recordType, payload);
 }
 
 /** Publishes a record the way the site does: proposed by one person, approved by another. */
@@ -27,8 +26,5 @@ export function publish(
   payload: Record<string, unknown>,
   db: Db = e2eDb(),
 ): number {
-  const id = propose(proposer, recordType, payload, db);
-  const d = decideSubmission(db, { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
-  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : JSON.stringify(d));
-  return d.recordId;
+  return approve(db, propose(proposer, recordType, payload, db), approver.id, E2E_TODAY);
 }
