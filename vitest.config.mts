@@ -15,6 +15,7 @@ export default defineConfig({
       "db/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
+      "components/**/*.test.ts",
       "server/**/*.test.ts",
     ],
     environment: "node",

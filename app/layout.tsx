@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 import { isSharedRender } from "@/lib/server/shared-render";
 import "./globals.css";
 
@@ -71,9 +71,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </li>
                   </>
                 ) : (
-                  <li>
-                    <Link href="/sign-in">Sign in</Link>
-                  </li>
+                  <>
+                    <li>
+                      <Link href="/sign-in">Sign in</Link>
+                    </li>
+                    <li>
+                      <Link href="/sign-up">Create account</Link>
+                    </li>
+                  </>
                 )}
               </ul>
             </nav>

@@ -23,6 +23,7 @@ import {
   SCHEMES,
   SOURCE_KINDS,
   SUBMISSION_ACTIONS,
+  SUBMISSION_EVENTS,
   SUBMISSION_STATES,
   UNITS,
 } from "@/lib/domain/vocabulary";
@@ -513,15 +514,6 @@ export type SourceRow = typeof sources.$inferSelect;
 export type FacilityRow = typeof facilities.$inferSelect;
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type CommitmentStatusRow = typeof commitmentStatus.$inferSelect;
-
-export const SUBMISSION_EVENTS = [
-  "created",
-  "withdrawn",
-  "resubmitted",
-  "approved",
-  "rejected",
-  "changes_requested",
-] as const;
 
 // Everything that happened to a submission, in order: a resubmission keeps the payload it
 // replaced and a decision keeps its reason, so nothing a person typed or decided is lost.

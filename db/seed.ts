@@ -14,9 +14,9 @@ import {
   partnershipSources,
   progressSources,
   progressUpdates,
-  revisions,
   sources,
 } from "./schema";
+import { publishRevision } from "./mutations/publish-revision";
 import {
   SEED_COMMITMENTS,
   SEED_COMPANIES,
@@ -31,7 +31,15 @@ type Tx = Parameters<Parameters<BetterSQLite3Database<typeof schema>["transactio
 const SEED_SUMMARY = "Imported from the source reporting of 29 May 2023";
 
 function recordRevision(tx: Tx, recordType: RecordType, recordId: number, after: Record<string, unknown>) {
-  tx.insert(revisions).values({ recordType, recordId, before: null, after, summary: SEED_SUMMARY }).run();
+  publishRevision(tx, {
+    recordType,
+    recordId,
+    before: null,
+    after,
+    actorId: null,
+    submissionId: null,
+    summary: SEED_SUMMARY,
+  });
 }
 
 /**

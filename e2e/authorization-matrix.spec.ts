@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import { createSubmission } from "@/db/mutations/submissions";
-import { startWatching, type WatchTarget } from "@/db/mutations/watches";
+import { createSubmission } from "@/db/mutations/create-submission";
+import { startWatching } from "@/db/mutations/watches";
+import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
 import { commitments, companies, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
@@ -87,7 +88,7 @@ const pendingFor = (user: TestUser, value: number) => {
       ],
     },
   });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result));
   return result.id;
 };
 const companyIdOf = (slug: string) =>

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
 import { commitmentPayload, read, sourceFor, uniqueWord, warm } from "./support/cache";
 import { propose, publish } from "./support/publish";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
@@ -191,7 +191,7 @@ test("an approved withdrawal is on the commitment and in the API at the next req
     targetId: id,
     payload: { reason },
   });
-  if (!proposal.ok) throw new Error(proposal.message);
+  if (!proposal.ok) throw new Error(JSON.stringify(proposal));
   const commitment = `/commitments/${id}`;
   const api = `/api/v1/commitments/${id}`;
   expect((await warm(baseURL + commitment)).text).not.toContain(reason);

@@ -62,6 +62,7 @@ test("after a reviewer's visit, an anonymous reader of the same pages sees no tr
     for (const trace of traces) expect(html, `${path} mentions "${trace}"`).not.toContain(trace);
     const nav = reader.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Create account" })).toHaveAttribute("href", "/sign-up");
     for (const personal of ["Review", "Watching", "Submit", /^Account/])
       await expect(nav.getByRole("link", { name: personal }), `${path}: ${personal}`).toHaveCount(0);
     await expect(reader.getByRole("button", { name: /watch/i })).toHaveCount(0);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "@/db/connection";
-import { createSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
 import { createUserWithPassword } from "@/db/mutations/users";
 import { HOSTILE_VALUES } from "@/lib/testing/hostile-corpus";
 import { hiddenActionFields, postActionForm, signInCookie } from "@/lib/testing/action-post";
@@ -182,7 +182,7 @@ test.beforeAll(async () => {
     action: "create",
     payload: { commitment_id: "1", as_of: "2026-02-28", value: "5", sources: [SOURCE_PAYLOAD] },
   });
-  if (!created.ok) throw new Error(created.message);
+  if (!created.ok) throw new Error(JSON.stringify(created));
   pendingId = created.id;
 });
 

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
+import { decideSubmission } from "@/db/mutations/decide-submission";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
 
 // A contributor's list of what they proposed: each state in words, the reviewer's reason, a
@@ -37,14 +38,14 @@ function propose(user: TestUser, name: string): number {
     action: "create",
     payload: companyProposal(name),
   });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result));
   return result.id;
 }
 
 async function decide(id: number, decision: "approve" | "reject" | "request_changes", reason?: string) {
   const reviewer = await createUser("reviewer");
   const result = decideSubmission(e2eDb(), { id, reviewerId: reviewer.id, decision, reason, today: TODAY });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result));
 }
 
 const item = (page: Page, title: string) => page.getByRole("article", { name: new RegExp(title) });

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { openDatabase, type Db } from "@/db/connection";
-import { decideSubmission } from "@/db/mutations/submissions";
+import { decideSubmission } from "@/db/mutations/decide-submission";
 import { signInThroughForm } from "@/lib/testing/action-post";
 import { commitmentPayload, read, uniqueWord } from "./support/cache";
 import { startNginxCache, type RunningNginx } from "./support/nginx";

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
+import { decideSubmission } from "@/db/mutations/decide-submission";
 import { recordSnapshot } from "@/db/queries/records";
 import { submissions } from "@/db/schema";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
@@ -56,7 +57,7 @@ function propose(user: TestUser, title: string): number {
     action: "create",
     payload: commitmentPayload(title),
   });
-  if (!r.ok) throw new Error(`${r.message} ${JSON.stringify(r.fieldErrors)}`);
+  if (!r.ok) throw new Error(JSON.stringify(r));
   return r.id;
 }
 
@@ -195,7 +196,7 @@ test.describe("review", () => {
         targetId: created.recordId,
         payload: { ...published, ...over },
       });
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(JSON.stringify(r));
       return r.id;
     };
     const first = change(alice.id, { target_value: 600000 });

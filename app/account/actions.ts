@@ -4,9 +4,9 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { RateLimiter, retryMessage } from "@/lib/domain/rate-limit";
-import { getAuth } from "@/lib/server/auth";
+import { getAuth } from "@/auth/better-auth";
 import { echoValues, type FormState } from "@/lib/server/form-state";
-import { clientAddress } from "@/lib/server/session";
+import { clientAddress } from "@/auth/session";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { safeNextPath, SignInSchema, SignUpSchema } from "@/lib/validation/account";
 

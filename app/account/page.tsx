@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";

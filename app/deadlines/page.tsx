@@ -10,7 +10,7 @@ import { formatIndiaDate } from "@/lib/domain/dates";
 import { BUCKET_RULES } from "@/lib/domain/deadline-buckets";
 import { formatCount } from "@/lib/domain/format";
 import { today } from "@/lib/server/clock";
-import { currentUser, REVIEWERS } from "@/lib/server/session";
+import { currentUser, REVIEWERS } from "@/auth/session";
 import {
   DEFAULT_EXPLORER_QUERY,
   defaultSort,

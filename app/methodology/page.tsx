@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
-import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
+import { getCommitment } from "@/db/queries/commitments";
+import type { CommitmentDetail } from "@/lib/views/commitments";
 import { CALENDAR_LIMIT, commitmentIdByKey, DEADLINE_GROUP_LIMIT } from "@/db/queries/deadlines";
 import { SEED_COMMITMENTS } from "@/db/seed-facts";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";

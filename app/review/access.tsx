@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { authorize, REVIEWERS, type SessionUser } from "@/lib/server/session";
+import { authorize, REVIEWERS, type SessionUser } from "@/auth/session";
 
 /**
  * The signed-in reviewer or admin; a person signed out is sent to sign in and brought back to

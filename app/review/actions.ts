@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { decideSubmission } from "@/db/mutations/submissions";
+import { decideSubmission } from "@/db/mutations/decide-submission";
+import { failureWords } from "@/lib/messages/mutation-failures";
 import { today } from "@/lib/server/clock";
 import { echoValues, type FormState } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { DecisionFormSchema } from "./decision-schema";
@@ -28,11 +29,11 @@ export async function decideAction(_prev: FormState, formData: FormData): Promis
   });
   if (!result.ok) {
     // Only the reason is on this form; other fields' problems are named in the message.
-    const reasonError = result.fieldErrors?.reason;
+    const { message, errors } = failureWords(result);
     return {
       status: "error",
-      message: result.message,
-      errors: reasonError ? { reason: reasonError } : {},
+      message,
+      errors: errors.reason ? { reason: errors.reason } : {},
       values,
     };
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DECISIONS } from "@/db/mutations/submissions";
+import { DECISIONS } from "@/lib/domain/vocabulary";
+import { reasonRequiredMessage } from "@/lib/messages/mutation-failures";
 import { optionalText } from "@/lib/validation/fields";
 
 // The reviewer's decision form. decideSubmission checks the same rules again; this gives the
@@ -15,10 +16,7 @@ export const DecisionFormSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["reason"],
-        message:
-          v.decision === "reject"
-            ? "Say why the submission is rejected: the contributor reads it."
-            : "Say what needs to change: the contributor reads it.",
+        message: reasonRequiredMessage(v.decision),
       });
     }
   });

@@ -6,7 +6,7 @@ import { getSubmission } from "@/db/queries/submissions";
 import { submitPath } from "@/lib/records";
 import styles from "@/components/submit/submit.module.css";
 import type { RecordType } from "@/lib/domain/vocabulary";
-import { currentUser, type SessionUser } from "@/lib/server/session";
+import { currentUser, type SessionUser } from "@/auth/session";
 import { payloadToValues } from "./form-values";
 
 // What the submission pages share: only signed-in people see the forms, and a form opened with

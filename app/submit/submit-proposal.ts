@@ -3,13 +3,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
-import { createSubmission, resubmitSubmission } from "@/db/mutations/submissions";
+import { createSubmission } from "@/db/mutations/create-submission";
+import { resubmitSubmission } from "@/db/mutations/resubmit-submission";
 import { getSubmission } from "@/db/queries/submissions";
 import type { SubmitFormState } from "@/components/submit/types";
 import { RateLimiter, retryMessage } from "@/lib/domain/rate-limit";
 import type { RecordType } from "@/lib/domain/vocabulary";
+import { failureWords } from "@/lib/messages/mutation-failures";
 import { echoValues } from "@/lib/server/form-state";
-import { ANY_ROLE, authorize } from "@/lib/server/session";
+import { ANY_ROLE, authorize } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 import { checkDuplicates } from "./duplicate-check";
@@ -80,9 +82,9 @@ export async function submitProposal(
       ? createSubmission(getDb(), { userId, recordType, action: "create", payload: parsed.data })
       : resubmitSubmission(getDb(), { id: resubmitId, userId, payload: parsed.data });
   if (!result.ok) {
-    const errors = result.fieldErrors ?? {};
+    const { message, errors } = failureWords(result);
     // Field errors speak for themselves in the summary; otherwise the message says what happened.
-    return failed(errors, Object.keys(errors).length > 0 ? undefined : result.message);
+    return failed(errors, Object.keys(errors).length > 0 ? undefined : message);
   }
 
   revalidatePath("/account/submissions");

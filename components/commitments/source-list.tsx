@@ -1,4 +1,4 @@
-import type { SourceView } from "@/db/queries/commitments";
+import type { SourceView } from "@/lib/views/common";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { SOURCE_KIND_LABELS } from "@/lib/domain/vocabulary";
 

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { CompanyListItem } from "@/db/queries/companies";
+import type { CompanyListItem } from "@/lib/views/directory";
 import { SourceLinks } from "@/components/directory/source-links";
 import { WithdrawnNote } from "@/components/directory/withdrawn-note";
 import { formatCount } from "@/lib/domain/format";

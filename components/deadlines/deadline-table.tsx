@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { DeadlineItem } from "@/db/queries/deadlines";
+import type { DeadlineItem } from "@/lib/views/commitments";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
 import { StatusBadge } from "@/components/commitments/status-badge";
 import { formatIndiaDate } from "@/lib/domain/dates";

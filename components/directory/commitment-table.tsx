@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { CommitmentSummary } from "@/db/queries/commitments";
+import type { CommitmentSummary } from "@/lib/views/commitments";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
 import { StatusBadge } from "@/components/commitments/status-badge";
 import { formatValue } from "@/lib/domain/format";

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { FacilityView } from "@/db/queries/facilities";
+import type { FacilityView } from "@/lib/views/directory";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { FACILITY_STAGE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceLinks } from "./source-links";

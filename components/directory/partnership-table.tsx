@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { CompanyRef } from "@/db/queries/facilities";
-import type { PartnershipView } from "@/db/queries/partnerships";
+import type { CompanyRef } from "@/lib/views/common";
+import type { PartnershipView } from "@/lib/views/directory";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { PARTNERSHIP_STAGE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceLinks } from "./source-links";

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import type { StateRef } from "@/db/queries/facilities";
+import type { StateRef } from "@/lib/views/common";
 
 /** A state by name, linked to its page; a code that names no state is shown as recorded. */
 export function StateLink({ state }: { state: StateRef }) {

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import type { DisplayRow, ProposedSource, RevisionRef, SubmissionEventView } from "@/db/queries/submissions";
+import type { DisplayRow, ProposedSource, RevisionRef, SubmissionEventView } from "@/lib/views/submissions";
 import type { FieldChange } from "@/lib/domain/diff";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { SOURCE_KIND_LABELS, type SourceKind } from "@/lib/domain/vocabulary";

@@ -2,9 +2,9 @@
 
 import { useActionState, useRef, useState } from "react";
 import { submitCommitmentAction } from "@/app/submit/actions";
-import { readyToCheck, useLikelyDuplicates, type DuplicateQuery } from "@/lib/client/likely-duplicates";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { readyToCheck, useLikelyDuplicates, type DuplicateQuery } from "@/components/hooks/likely-duplicates";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import type { DeadlinePrecision } from "@/lib/domain/vocabulary";
 import { DuplicatesPanel } from "./duplicates-panel";
 import { SourcesFields, sourceLabels, SpecFields } from "./fields";

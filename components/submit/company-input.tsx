@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { FieldProps } from "@/components/ui/field";
-import { useCompanySuggestions, type CompanySuggestion } from "@/lib/client/company-suggestions";
-import { useDebouncedValue } from "@/lib/client/use-debounced-value";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { useCompanySuggestions, type CompanySuggestion } from "@/components/hooks/company-suggestions";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import styles from "./submit.module.css";
 
 // A company is named by its slug, the short name in its address (/companies/xiaomi). Without

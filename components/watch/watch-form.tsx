@@ -1,9 +1,6 @@
 import { Link } from "@/components/ui/link";
-import { getDb } from "@/db";
-import type { WatchTarget } from "@/db/mutations/watches";
-import { isWatching } from "@/db/queries/watches";
 import { unwatchAction, watchAction } from "@/app/account/watching/actions";
-import { currentUser } from "@/lib/server/session";
+import type { WatchTarget } from "@/lib/views/watches";
 import { FocusOnArrival } from "./focus-on-arrival";
 
 const NOUNS = { company: "company", commitment: "commitment" } as const;
@@ -56,26 +53,23 @@ export function WatchForm({
 }
 
 /** Watch / Stop watching for a record's page; for a visitor who is not signed in, a way to sign in first. */
-export async function WatchControl({
+export function WatchControl({
   target,
   name,
   path,
+  watching,
 }: {
   target: WatchTarget;
   name: string;
   path: string;
+  /** Whether the signed-in person watches the record; null when nobody is signed in. */
+  watching: boolean | null;
 }) {
-  const user = await currentUser();
   return (
     <div id="watch" className="watch">
       <FocusOnArrival anchor="watch" />
-      {user ? (
-        <WatchForm
-          target={target}
-          name={name}
-          watching={isWatching(getDb(), user.id, target)}
-          back="record"
-        />
+      {watching !== null ? (
+        <WatchForm target={target} name={name} watching={watching} back="record" />
       ) : (
         <p className="hint">
           <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>

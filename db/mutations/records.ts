@@ -10,9 +10,9 @@ import {
   facilities,
   partnerships,
   progressUpdates,
-  revisions,
   sources,
 } from "../schema";
+import { publishRevision } from "./publish-revision";
 import { summariseChanges, diffRecords } from "@/lib/domain/diff";
 import type { RecordType, SubmissionAction } from "@/lib/domain/vocabulary";
 import { RECORD_KINDS, type RecordPayload, type RowOf } from "@/lib/records";
@@ -238,18 +238,14 @@ export function applyApproved(tx: DbLike, input: ApplyInput): Applied {
   if (action === "change" && before) {
     summary = summariseChanges(recordType, diffRecords(recordType, before.payload, after.payload));
   }
-  const revision = tx
-    .insert(revisions)
-    .values({
-      recordType,
-      recordId,
-      before: before ? revisionAfter(before) : null,
-      after: revisionAfter(after),
-      actorId: input.actorId,
-      submissionId: input.submissionId,
-      summary,
-    })
-    .returning({ id: revisions.id })
-    .get();
-  return { recordId, revisionId: revision.id, summary };
+  const { revisionId } = publishRevision(tx, {
+    recordType,
+    recordId,
+    before: before ? revisionAfter(before) : null,
+    after: revisionAfter(after),
+    actorId: input.actorId,
+    submissionId: input.submissionId,
+    summary,
+  });
+  return { recordId, revisionId, summary };
 }

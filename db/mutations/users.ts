@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../connection";
 import { accounts, users } from "../schema";
+import { IMMEDIATE } from "../transaction";
 import type { Role } from "@/lib/domain/vocabulary";
 
 // Accounts created outside the sign-up form: the first admin (npm run user:create) and test
@@ -15,26 +16,21 @@ export async function createUserWithPassword(db: Db, u: NewUser): Promise<{ id: 
   const email = u.email.trim().toLowerCase();
   const hash = await hashPassword(u.password);
   const id = crypto.randomUUID();
-  db.transaction(
-    (tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-        throw new Error(`An account with the email ${email} already exists`);
-      }
-      tx.insert(users).values({ id, name: u.name, email, role: u.role, emailVerified: false }).run();
-      tx.insert(accounts)
-        .values({
-          id: crypto.randomUUID(),
-          accountId: id,
-          providerId: "credential",
-          userId: id,
-          password: hash,
-        })
-        .run();
-      // IMMEDIATE: a deferred transaction that reads then writes fails at once, without waiting,
-      // when another connection wrote in between.
-    },
-    { behavior: "immediate" },
-  );
+  db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw new Error(`An account with the email ${email} already exists`);
+    }
+    tx.insert(users).values({ id, name: u.name, email, role: u.role, emailVerified: false }).run();
+    tx.insert(accounts)
+      .values({
+        id: crypto.randomUUID(),
+        accountId: id,
+        providerId: "credential",
+        userId: id,
+        password: hash,
+      })
+      .run();
+  }, IMMEDIATE);
   return { id };
 }
 

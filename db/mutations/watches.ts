@@ -1,17 +1,15 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbLike } from "../connection";
 import { commitments, companies, revisions, watches, watchVisits } from "../schema";
-import type { MutationResult } from "./submissions";
+import { IMMEDIATE } from "../transaction";
+import { fail, type MutationResult } from "./result";
 import { seenAfterVisit } from "@/lib/domain/watching";
+import type { WatchTarget } from "@/lib/views/watches";
 
 // Watching and unwatching are a person's own settings, not proposals: they take effect at once.
 // Both are idempotent (a second "watch" finds the active watch, a second "stop" finds none), and
 // both act only on the rows of the person given, so nobody can end someone else's watch. An
 // ended watch keeps its row, with when it ended.
-
-const IMMEDIATE = { behavior: "immediate" } as const;
-
-export type WatchTarget = { kind: "company" | "commitment"; id: number };
 
 const targetColumn = (target: WatchTarget) =>
   target.kind === "company" ? watches.companyId : watches.commitmentId;
@@ -41,7 +39,7 @@ export function startWatching(
   const { userId, target } = input;
   return db.transaction((tx) => {
     if (!targetExists(tx, target)) {
-      return { ok: false, code: "not_found", message: `There is no ${target.kind} number ${target.id}.` };
+      return fail("not_found", { problem: "no_record", recordType: target.kind, id: target.id });
     }
     const existing = activeWatch(tx, userId, target);
     if (existing) return { ok: true, watchId: existing.id, started: false };

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../connection";
 import { revisions } from "../schema";
-import { CHANGES_LIMIT, latestChangeAt, NO_CHANGE_FILTER, recentChanges, type ChangeFilter } from "./changes";
+import { CHANGES_LIMIT, latestChangeAt, NO_CHANGE_FILTER, recentChanges } from "./changes";
 import { commitmentIdByKey } from "./deadlines";
 import { canonicalStateCode, type StateCode } from "@/lib/domain/india-states";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
+import type { ChangeFilter } from "@/lib/views/changes";
 import { generateSynthetic } from "@/scripts/synthetic/generate";
 
 const XIAOMI_TARGET = "50 per cent increase in the production of locally sourced components by 2025";

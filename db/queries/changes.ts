@@ -12,10 +12,11 @@ import {
   revisions,
   users,
 } from "../schema";
-import { memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
 import { formatIndiaDate } from "@/lib/domain/dates";
-import { storedCodesFor, type StateCode } from "@/lib/domain/india-states";
+import { storedCodesFor } from "@/lib/domain/india-states";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
+import type { ChangeFilter } from "@/lib/views/changes";
 
 // Published changes, newest first, for the Atom feed. Every row of `revisions` is a change that
 // reached published data (proposals stay in `submissions` until approved), so all of them are
@@ -31,8 +32,6 @@ import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
 //             name it. (Companies and facilities have no category.)
 // Several filters must all hold, so a record type that one of them cannot be said of drops out;
 // several values of one filter are alternatives, as in the explorer.
-
-export type ChangeFilter = { company: string[]; category: string[]; state: StateCode[] };
 
 export const NO_CHANGE_FILTER: ChangeFilter = { company: [], category: [], state: [] };
 

@@ -12,60 +12,18 @@ import {
   revisions,
   sources,
   users,
-  type CommitmentRow,
-  type SourceRow,
 } from "../schema";
 import { deadlineLabel } from "@/lib/domain/dates";
 import { canonicalStateCode } from "@/lib/domain/india-states";
-import { computeStatus, STATUS_LABELS, type StatusResult } from "@/lib/domain/status";
+import { computeStatus, STATUS_LABELS } from "@/lib/domain/status";
 import { ensureStatusesFresh, statusFromStored } from "./status-summary";
+import type { CommitmentDetail, CommitmentListItem, CommitmentSummary } from "@/lib/views/commitments";
+import type { SourceView } from "@/lib/views/common";
 
 // Reads of published commitments. Everything in these tables is published: proposals live in
 // `submissions` until a reviewer approves them. Status comes from computeStatus: directly for one
 // commitment, and through the commitment_status summary (kept fresh by ensureStatusesFresh, which
 // recomputes it with computeStatus) for lists, so a list and a filter by status always agree.
-
-export type SourceView = Pick<
-  SourceRow,
-  "id" | "url" | "title" | "publisher" | "kind" | "publishedOn" | "excerpt" | "accessedOn"
->;
-
-export type CommitmentSummary = Omit<CommitmentRow, "synthetic" | "createdAt" | "updatedAt"> & {
-  company: { id: number; slug: string; name: string };
-  deadlineLabel: string;
-  status: StatusResult & { label: string };
-  sources: SourceView[];
-};
-
-export type ProgressView = {
-  id: number;
-  asOf: string;
-  value: number;
-  note: string | null;
-  sources: SourceView[];
-};
-
-export type RevisionView = {
-  id: number;
-  summary: string;
-  createdAt: string;
-  actorName: string | null;
-  submissionId: number | null;
-};
-
-/** A commitment as lists, the explorer and exports show it: the summary with its product categories and states. */
-export type CommitmentListItem = CommitmentSummary & {
-  categories: string[];
-  /** Current ISO 3166-2:IN codes: a former code stored on the record (IN-TG) is shown as today's (IN-TS). */
-  states: string[];
-};
-
-export type CommitmentDetail = CommitmentSummary & {
-  categories: string[];
-  states: string[];
-  progress: ProgressView[];
-  revisions: RevisionView[];
-};
 
 const sourceColumns = {
   id: sources.id,

@@ -8,41 +8,19 @@ import {
   facilities,
   partnerships,
   progressUpdates,
-  type CompanyRow,
 } from "../schema";
-import { commitmentColumns, type CommitmentSummary, type SourceView } from "./commitments";
-import {
-  allFacilities,
-  escapeLike,
-  linkedSources,
-  paged,
-  qualified,
-  type FacilityView,
-  type PageRequest,
-  type Paged,
-} from "./facilities";
-import { allPartnerships, type PartnershipView } from "./partnerships";
+import { commitmentColumns } from "./commitments";
+import { allFacilities, escapeLike, linkedSources, paged, qualified, type PageRequest } from "./facilities";
+import { allPartnerships } from "./partnerships";
 import { deadlineLabel } from "@/lib/domain/dates";
 import { computeStatus, STATUS_LABELS } from "@/lib/domain/status";
+import type { CommitmentSummary } from "@/lib/views/commitments";
+import type { Paged } from "@/lib/views/common";
+import type { CompanyDetail, CompanyListItem } from "@/lib/views/directory";
 
 // Reads of published companies: the searchable list with how many records each has, and one
 // company with its commitments (status computed here), partnerships on either side, facilities and
 // sources. Counts include withdrawn records, which every list shows marked as withdrawn.
-
-export type CompanyListItem = Pick<
-  CompanyRow,
-  "id" | "slug" | "name" | "kind" | "hqCountry" | "website" | "withdrawnOn" | "withdrawnReason"
-> & {
-  counts: { commitments: number; facilities: number; partnerships: number };
-  sources: SourceView[];
-};
-
-export type CompanyDetail = CompanyListItem & {
-  description: string | null;
-  commitments: Paged<CommitmentSummary>;
-  partnerships: PartnershipView[];
-  facilities: FacilityView[];
-};
 
 export type CompanySearch = { q?: string };
 

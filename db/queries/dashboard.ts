@@ -1,17 +1,18 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitmentStates, commitmentStatus, companies, facilities } from "../schema";
-import { ensureStatusesFresh, memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
+import { ensureStatusesFresh } from "./status-summary";
 import {
   shareOnTrack,
   statusBreakdown,
   statusTotals,
-  type StatusBreakdownRow,
   type StatusCount,
   type StatusTotal,
 } from "@/lib/domain/facets";
 import { canonicalStateCode, stateName } from "@/lib/domain/india-states";
 import type { CommitmentStatus } from "@/lib/domain/status";
+import type { DashboardData, DashboardHeadline, InvestmentByCurrency, StateRow } from "@/lib/views/dashboard";
 
 // The home page's figures and charts for researchers. Everything counts current commitments
 // only: a commitment that a restated one superseded is left out, so a restated target is counted
@@ -19,42 +20,6 @@ import type { CommitmentStatus } from "@/lib/domain/status";
 // the columns grouped by are read from the narrow commitment_status table (see db/schema.ts), so
 // each figure is one grouped scan of an index of it. Charts get arrays of flat objects, as
 // Recharts reads them; the arranging is done by pure functions in lib/domain/facets.ts.
-
-export type DashboardHeadline = {
-  /** Current commitments (not superseded), withdrawn ones included. */
-  commitments: number;
-  /** Companies not withdrawn. */
-  companies: number;
-  /** See shareOnTrack in lib/domain/facets.ts: on track / (on track + behind). */
-  onTrack: { onTrack: number; behind: number; share: number | null };
-  /** Open commitments (no data, on track or behind) due from today to the day before the same date next year. */
-  dueWithin12Months: number;
-  /** Past their deadline with no outcome recorded: the reviewers' queue. */
-  overdueUnverified: number;
-};
-
-export type StateRow = { code: string; name: string; commitments: number; facilities: number };
-export type InvestmentByCurrency = {
-  /** ISO 4217 code as stored; amounts in different currencies are never added together. */
-  currency: string;
-  total: number;
-  facilities: number;
-  states: { code: string; name: string; amount: number; facilities: number }[];
-};
-
-export type DashboardData = {
-  asOf: string;
-  headline: DashboardHeadline;
-  byStatus: StatusTotal[];
-  /** One row per product category (key = the category; "" for commitments with none), largest first. */
-  bySector: StatusBreakdownRow[];
-  /** One row per year of the due date (key = "2025"), in year order; undated commitments are not in it. */
-  deadlinesByYear: StatusBreakdownRow[];
-  /** States and union territories with at least one commitment or facility, most commitments first. */
-  byState: StateRow[];
-  /** Announced investment in facilities (not withdrawn), by currency, then by state, largest first. */
-  investmentByState: InvestmentByCurrency[];
-};
 
 const NO_CATEGORY_LABEL = "No product category";
 /** How commitment_status.categories joins a commitment's categories (drizzle/0002). */

@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitments, commitmentStatus, companies } from "../schema";
-import { commitmentListItems, type CommitmentListItem } from "./commitments";
+import { commitmentListItems } from "./commitments";
 import { filterConditions } from "./explorer";
-import { ensureStatusesFresh, memoizedForData } from "./status-summary";
+import { memoizedForData } from "../data-version-cache";
+import { ensureStatusesFresh } from "./status-summary";
 import { daysBetween } from "@/lib/domain/dates";
 import {
   BUCKET_RULES,
@@ -16,6 +17,7 @@ import {
 } from "@/lib/domain/deadline-buckets";
 import { STATUSES, type CommitmentStatus } from "@/lib/domain/status";
 import { DEFAULT_EXPLORER_QUERY, type ExplorerQuery } from "@/lib/validation/explorer-params";
+import type { CommitmentListItem, DeadlineItem } from "@/lib/views/commitments";
 
 // The reviewers' deadline view and the deadlines calendar, both narrowed by the explorer's
 // parameters (lib/validation/explorer-params.ts) so that one address means the same commitments on
@@ -49,9 +51,6 @@ const earlier = (a: string | null, b: string | null) => (a === null ? b : b === 
 
 /** Rows listed per group; the rest are counted and reached through the explorer. */
 export const DEADLINE_GROUP_LIMIT = 50;
-
-/** A commitment as a group lists it, with how its deadline stands in words ("329 days overdue"). */
-export type DeadlineItem = CommitmentListItem & { timing: string };
 
 export type DeadlineGroup = {
   bucket: DeadlineBucket;

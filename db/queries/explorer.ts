@@ -1,8 +1,9 @@
 import { and, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitmentCategories, commitments, commitmentStates, commitmentStatus, companies } from "../schema";
-import { commitmentListItems, type CommitmentListItem, type CommitmentPage } from "./commitments";
-import { ensureStatusesFresh, memoizedForData } from "./status-summary";
+import { commitmentListItems, type CommitmentPage } from "./commitments";
+import { memoizedForData } from "../data-version-cache";
+import { ensureStatusesFresh } from "./status-summary";
 import { facetValues, type FacetValue } from "@/lib/domain/facets";
 import { canonicalStateCode, stateName, storedCodesFor } from "@/lib/domain/india-states";
 import { STATUS_LABELS, type CommitmentStatus } from "@/lib/domain/status";
@@ -13,6 +14,7 @@ import {
   type Scheme,
 } from "@/lib/domain/vocabulary";
 import { MAX_SEARCH_LENGTH, type ExplorerQuery, type SchemeFilter } from "@/lib/validation/explorer-params";
+import type { CommitmentListItem } from "@/lib/views/commitments";
 
 // The researchers' explorer: one set of filters (lib/validation/explorer-params.ts) applied in SQL
 // to a page of results, to the counts beside each filter, and to the full export.

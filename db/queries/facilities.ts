@@ -10,26 +10,21 @@ import {
   partnershipSources,
   sources,
 } from "../schema";
-import type { SourceView } from "./commitments";
 import { formatMoney } from "@/lib/domain/format";
 import { findState, storedCodesFor, type StateCode } from "@/lib/domain/india-states";
 import type { FacilityStage } from "@/lib/domain/vocabulary";
+import type { Paged, SourceView, StateRef } from "@/lib/views/common";
+import type { FacilityRecord, FacilityView } from "@/lib/views/directory";
 
 // Reads of published facilities, and the helpers the company, state and partnership reads share
 // (this module is the one the others build on, so they can import it without a cycle).
 // Withdrawn records are returned with their withdrawal, for the reader to see them marked.
 
-export type Paged<T> = { items: T[]; total: number; page: number; perPage: number; totalPages: number };
 export type PageRequest = { page: number; perPage: number };
 
 export function paged<T>(items: T[], total: number, { page, perPage }: PageRequest): Paged<T> {
   return { items, total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) };
 }
-
-export type CompanyRef = { id: number; slug: string; name: string };
-
-/** A place as stored, with the current code and name when the stored code names one. */
-export type StateRef = { storedCode: string; code: string; name: string | null };
 
 export function stateRef(storedCode: string): StateRef {
   const state = findState(storedCode);
@@ -94,26 +89,6 @@ export function qualified(column: AnySQLiteColumn): SQL {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-export type FacilityRecord = {
-  id: number;
-  name: string;
-  city: string | null;
-  state: StateRef;
-  stage: FacilityStage;
-  investmentAmount: number | null;
-  investmentCurrency: string | null;
-  announcedOn: string | null;
-  withdrawnOn: string | null;
-  withdrawnReason: string | null;
-  operator: CompanyRef;
-  sources: SourceView[];
-};
-
-export type FacilityView = FacilityRecord & {
-  /** In the currency the source gave, with en-IN grouping; no conversion, as no rate is recorded. */
-  investmentLabel: string | null;
-};
 
 export type FacilityFilter = { state?: StateCode; companyId?: number; stage?: FacilityStage };
 

@@ -2,33 +2,12 @@ import { asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../connection";
 import { companies, facilities, partnerships, partnershipSources } from "../schema";
-import type { SourceView } from "./commitments";
-import {
-  linkedSources,
-  paged,
-  stateRef,
-  type CompanyRef,
-  type PageRequest,
-  type Paged,
-  type StateRef,
-} from "./facilities";
-import type { PartnershipStage } from "@/lib/domain/vocabulary";
+import { linkedSources, paged, stateRef, type PageRequest } from "./facilities";
+import type { Paged } from "@/lib/views/common";
+import type { PartnershipView } from "@/lib/views/directory";
 
 // Reads of published partnerships. A partnership joins a brand and a partner company; a company's
 // partnerships are those on either side, so Xiaomi's list shows Optiemus and Optiemus's shows Xiaomi.
-
-export type PartnershipView = {
-  id: number;
-  brand: CompanyRef;
-  partner: CompanyRef;
-  productCategories: string[];
-  facility: { id: number; name: string; city: string | null; state: StateRef } | null;
-  announcedOn: string | null;
-  stage: PartnershipStage;
-  withdrawnOn: string | null;
-  withdrawnReason: string | null;
-  sources: SourceView[];
-};
 
 export type PartnershipFilter = { companyId?: number };
 

@@ -1,9 +1,8 @@
 import { countDistinct, count, inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitments, commitmentStates, facilities } from "../schema";
-import type { CommitmentSummary } from "./commitments";
 import { commitmentSummaries } from "./companies";
-import { listFacilities, type FacilityView, type Paged } from "./facilities";
+import { listFacilities } from "./facilities";
 import {
   FORMER_STATE_CODES,
   INDIA_STATES,
@@ -11,6 +10,9 @@ import {
   storedCodesFor,
   type IndiaState,
 } from "@/lib/domain/india-states";
+import type { CommitmentSummary } from "@/lib/views/commitments";
+import type { Paged } from "@/lib/views/common";
+import type { FacilityView } from "@/lib/views/directory";
 
 // Reads by state or union territory. Facilities carry one state code; commitments are linked to
 // any number of states through commitment_states. A code stored before ISO changed it (IN-TG for

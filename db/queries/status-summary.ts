@@ -30,8 +30,6 @@ import type { Direction } from "@/lib/domain/vocabulary";
 const BATCH_SIZE = 2000;
 
 type Statements = {
-  dataVersion: Database.Statement<[], number>;
-  totalChanges: Database.Statement<[], number>;
   anyDue: Database.Statement<[{ today: string }], { due: number }>;
   dueIds: Database.Statement<[{ today: string }], number>;
   commitments: Database.Statement<[string], CommitmentRowTuple>;
@@ -59,8 +57,6 @@ function statements(sqlite: Database.Database): Statements {
   let s = statementsByConnection.get(sqlite);
   if (s) return s;
   s = {
-    dataVersion: sqlite.prepare<[], number>("pragma data_version").pluck(),
-    totalChanges: sqlite.prepare<[], number>("select total_changes()").pluck(),
     // Two probes, each the first entry of an index range; an OR would defeat both indexes.
     anyDue: sqlite.prepare(
       `select exists (select 1 from commitment_status where valid_until <= @today)
@@ -208,47 +204,4 @@ export function statusFromStored(
         : null,
     stale: stored.stale,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Results that depend only on the data and the date (the dashboard, the counts beside the
-// explorer's filters) are kept per connection until either changes. SQLite tells both apart
-// cheaply: PRAGMA data_version changes when another connection commits, and total_changes() when
-// this one writes. A write to any table, or a rolled-back one, only costs a recomputation.
-
-type Memo = { version: string; entries: Map<string, unknown> };
-const memoByConnection = new WeakMap<Database.Database, Memo>();
-/** Enough for the views people page through at once; each entry is a few kilobytes. */
-const MEMO_ENTRIES = 200;
-
-function dataVersion(sqlite: Database.Database): string {
-  const s = statements(sqlite);
-  return `${s.dataVersion.get()}:${s.totalChanges.get()}`;
-}
-
-/**
- * `compute()`, or its earlier result for the same `key` when no data has changed since. The key
- * must name everything the result depends on besides the data (the date, the filters).
- * Call ensureStatusesFresh first: its own writes must come before the version is read. The
- * result is shared with later calls, so it must be treated as read-only.
- */
-export function memoizedForData<T>(db: Db, key: string, compute: () => T): T {
-  const sqlite = db.$client;
-  const version = dataVersion(sqlite);
-  let memo = memoByConnection.get(sqlite);
-  if (!memo || memo.version !== version) {
-    memo = { version, entries: new Map() };
-    memoByConnection.set(sqlite, memo);
-  }
-  if (memo.entries.has(key)) {
-    const value = memo.entries.get(key) as T;
-    // Most recently used last, so the oldest is dropped first.
-    memo.entries.delete(key);
-    memo.entries.set(key, value);
-    return value;
-  }
-  const value = compute();
-  memo.entries.set(key, value);
-  if (memo.entries.size > MEMO_ENTRIES) memo.entries.delete(memo.entries.keys().next().value as string);
-  return value;
 }

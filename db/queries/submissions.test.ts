@@ -1,9 +1,11 @@
-import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
-import { commitments, companies, submissions, users } from "../schema";
-import { createSubmission, decideSubmission, resubmitSubmission } from "../mutations/submissions";
+import { commitments, companies, submissions } from "../schema";
+import { createSubmission } from "../mutations/create-submission";
+import { decideSubmission } from "../mutations/decide-submission";
+import { resubmitSubmission } from "../mutations/resubmit-submission";
+import { addUser, ok, XIAOMI_TARGET } from "../testing/fixtures";
 import { recordSnapshot } from "./records";
 import {
   findLikelyDuplicates,
@@ -12,11 +14,9 @@ import {
   mySubmissions,
   reviewQueue,
 } from "./submissions";
-import type { Role } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
 
 const TODAY = "2026-11-25";
-const XIAOMI_TARGET = "50 per cent increase in the production of locally sourced components by 2025";
 const REUTERS = "https://www.nasdaq.com/articles/xiaomi-to-make-wireless-audio-products-in-india";
 
 let db: Db;
@@ -24,18 +24,10 @@ let cleanup: () => void;
 let asha: string;
 let ravi: string;
 
-function addUser(role: Role, name: string): string {
-  const id = crypto.randomUUID();
-  db.insert(users)
-    .values({ id, name, email: `${id}@example.in`, role })
-    .run();
-  return id;
-}
-
 beforeEach(() => {
   ({ db, cleanup } = tempDatabase());
-  asha = addUser("contributor", "Asha");
-  ravi = addUser("reviewer", "Ravi");
+  asha = addUser(db, "contributor", "Asha");
+  ravi = addUser(db, "reviewer", "Ravi");
 });
 afterEach(() => cleanup());
 
@@ -65,11 +57,6 @@ const commitment = (over: Record<string, unknown> = {}) => ({
   sources: [source()],
   ...over,
 });
-
-function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r as Extract<T, { ok: true }>;
-}
 
 const xiaomiTargetId = () =>
   db.select().from(commitments).where(eq(commitments.title, XIAOMI_TARGET)).get()!.id;
@@ -217,7 +204,7 @@ describe("getSubmission", () => {
 
   it("diffs a change against the published record and shows a conflict once the record moves on", () => {
     const first = proposeChange(asha, { target_value: 60 });
-    const other = addUser("contributor", "Vikram");
+    const other = addUser(db, "contributor", "Vikram");
     const second = proposeChange(other, { evidence_grade: "regulatory_filing" });
     expect(getSubmission(db, second)).toMatchObject({
       conflict: null,

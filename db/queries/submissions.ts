@@ -1,15 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
-import {
-  commitments,
-  companies,
-  revisions,
-  sources,
-  submissionEvents,
-  submissions,
-  users,
-  SUBMISSION_EVENTS,
-} from "../schema";
+import { commitments, companies, revisions, sources, submissionEvents, submissions, users } from "../schema";
 import { latestRevisionId, recordHref, recordSnapshot, recordTitle, titleLookup } from "./records";
 import { describeRecord, diffRecords, type FieldChange } from "@/lib/domain/diff";
 import { isLikelyDuplicate, titleSimilarity } from "@/lib/domain/duplicates";
@@ -21,12 +12,17 @@ import {
 } from "@/lib/domain/vocabulary";
 import { nounOf } from "@/lib/records";
 import { str, type RecordLike } from "@/lib/records/kind";
+import type {
+  DisplayRow,
+  ProposedSource,
+  RevisionRef,
+  SubmissionEventView,
+  UserRef,
+} from "@/lib/views/submissions";
 
 // Reads of proposals for reviewers (the queue, one submission with what it would change) and for
 // contributors (their own submissions). Payloads are stored as their schema parsed them, so they
 // are read as plain records and described with the same field list the diff uses.
-
-export type UserRef = { id: string; name: string };
 
 const asRecord = (v: unknown): RecordLike =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {};
@@ -112,17 +108,6 @@ export function reviewQueue(
   };
 }
 
-export type ProposedSource = {
-  url: string;
-  title: string;
-  publisher: string;
-  kind: string;
-  publishedOn: string | null;
-  excerpt: string | null;
-  /** The tracker already cites this address: shown, and linked on approval, as published. */
-  alreadyPublished: boolean;
-};
-
 function proposedSources(db: Db, record: RecordLike): ProposedSource[] {
   const list = Array.isArray(record.sources) ? record.sources.map(asRecord) : [];
   const urls = list.map((s) => str(s.url)).filter((u): u is string => u !== null);
@@ -166,16 +151,6 @@ function proposedSources(db: Db, record: RecordLike): ProposedSource[] {
   });
 }
 
-export type SubmissionEventView = {
-  id: number;
-  event: (typeof SUBMISSION_EVENTS)[number];
-  actor: UserRef | null;
-  reason: string | null;
-  /** For "created" and "resubmitted": the payload sent then. */
-  payload: unknown;
-  createdAt: string;
-};
-
 function eventsOf(db: Db, submissionId: number): SubmissionEventView[] {
   return db
     .select({
@@ -197,10 +172,6 @@ function eventsOf(db: Db, submissionId: number): SubmissionEventView[] {
       actor: actorId && actorName !== null ? { id: actorId, name: actorName } : null,
     }));
 }
-
-export type DisplayRow = { key: string; label: string; value: string };
-
-export type RevisionRef = { id: number; summary: string; createdAt: string; actorName: string | null };
 
 export type SubmissionTarget = {
   id: number;

@@ -2,16 +2,14 @@ import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
-import { companies, users, watches } from "../schema";
-import { createSubmission, decideSubmission } from "../mutations/submissions";
-import { recordWatchVisit, startWatching, stopWatching, type WatchTarget } from "../mutations/watches";
+import { companies, watches } from "../schema";
+import { recordWatchVisit, startWatching, stopWatching } from "../mutations/watches";
+import { addUser, approve, propose, XIAOMI_TARGET } from "../testing/fixtures";
+import type { WatchTarget } from "@/lib/views/watches";
 import { commitmentIdByKey } from "./deadlines";
 import { activeWatches, isWatching, lastWatchVisit, watchingOverview } from "./watches";
-import type { Role } from "@/lib/domain/vocabulary";
 import { tempDatabase } from "@/lib/testing/temp-db";
 
-const TODAY = "2026-11-25";
-const XIAOMI_TARGET = "50 per cent increase in the production of locally sourced components by 2025";
 const XIAOMI_PHONES = "Manufacture smartphones and TV sets in India";
 
 let db: Db;
@@ -23,19 +21,11 @@ let xiaomi: WatchTarget;
 let target: WatchTarget;
 let phones: WatchTarget;
 
-function addUser(role: Role, name: string): string {
-  const id = crypto.randomUUID();
-  db.insert(users)
-    .values({ id, name, email: `${id}@example.in`, role })
-    .run();
-  return id;
-}
-
 beforeEach(() => {
   ({ db, cleanup } = tempDatabase());
-  asha = addUser("contributor", "Asha");
-  meera = addUser("contributor", "Meera");
-  ravi = addUser("reviewer", "Ravi");
+  asha = addUser(db, "contributor", "Asha");
+  meera = addUser(db, "contributor", "Meera");
+  ravi = addUser(db, "reviewer", "Ravi");
   const xiaomiId = db.select({ id: companies.id }).from(companies).where(eq(companies.slug, "xiaomi")).get()!
     .id;
   xiaomi = { kind: "company", id: xiaomiId };
@@ -46,30 +36,23 @@ afterEach(() => cleanup());
 
 /** Proposes and approves a progress update on a commitment: one published revision. */
 function publishProgress(commitmentId: number, value: number, asOf = "2026-06-30"): void {
-  const s = createSubmission(db, {
-    userId: asha,
-    recordType: "progress_update",
-    action: "create",
-    payload: {
-      commitment_id: String(commitmentId),
-      as_of: asOf,
-      value: String(value),
-      note: "",
-      sources: [
-        {
-          url: `https://news.example.in/${crypto.randomUUID()}`,
-          title: "Report",
-          publisher: "Example News",
-          kind: "news",
-          published_on: asOf,
-          excerpt: "Quoted.",
-        },
-      ],
-    },
+  const id = propose(db, asha, "progress_update", {
+    commitment_id: String(commitmentId),
+    as_of: asOf,
+    value: String(value),
+    note: "",
+    sources: [
+      {
+        url: `https://news.example.in/${crypto.randomUUID()}`,
+        title: "Report",
+        publisher: "Example News",
+        kind: "news",
+        published_on: asOf,
+        excerpt: "Quoted.",
+      },
+    ],
   });
-  if (!s.ok) throw new Error(s.message);
-  const d = decideSubmission(db, { id: s.id, reviewerId: ravi, decision: "approve", today: TODAY });
-  if (!d.ok) throw new Error(d.message);
+  approve(db, id, ravi);
 }
 
 const rows = (userId: string) =>

@@ -1,9 +1,10 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connection";
-import { latestRevision, type WatchTarget } from "../mutations/watches";
+import { latestRevision } from "../mutations/watches";
 import { commitments, companies, watches, watchVisits } from "../schema";
 import { CHANGES_LIMIT, watchedChanges, type ChangeRow } from "./changes";
 import { newSince, orderWatched, splitChanges, type NewSince } from "@/lib/domain/watching";
+import type { WatchTarget } from "@/lib/views/watches";
 
 export type WatchRow = {
   watchId: number;

@@ -1,10 +1,12 @@
 import type { Db } from "@/db/connection";
-import { createSubmission, decideSubmission } from "@/db/mutations/submissions";
+import { approve, propose as proposeIn, TEST_TODAY } from "@/db/testing/records";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { e2eDb, type TestUser } from "./users";
 
-/** The date the e2e server computes statuses for (playwright.config.ts). */
-export const E2E_TODAY = "2026-11-25";
+// The unit tests' way of making records (db/testing/records.ts), in the suite's database by default.
+
+/** The date the e2e server computes statuses for (playwright.config.ts pins TRACKER_TODAY to it). */
+export const E2E_TODAY = TEST_TODAY;
 
 /** Proposes a record as one person, in the suite's database or `db`; the id of the pending submission. */
 export function propose(
@@ -13,9 +15,7 @@ export function propose(
   payload: Record<string, unknown>,
   db: Db = e2eDb(),
 ): number {
-  const s = createSubmission(db, { userId: proposer.id, recordType, action: "create", payload });
-  if (!s.ok) throw new Error(`${s.message} ${JSON.stringify(s.fieldErrors)}`);
-  return s.id;
+  return proposeIn(db, proposer.id, recordType, payload);
 }
 
 /** Publishes a record the way the site does: proposed by one person, approved by another. */
@@ -26,8 +26,5 @@ export function publish(
   payload: Record<string, unknown>,
   db: Db = e2eDb(),
 ): number {
-  const id = propose(proposer, recordType, payload, db);
-  const d = decideSubmission(db, { id, reviewerId: approver.id, decision: "approve", today: E2E_TODAY });
-  if (!d.ok || d.recordId === undefined) throw new Error(d.ok ? "no record" : d.message);
-  return d.recordId;
+  return approve(db, propose(proposer, recordType, payload, db), approver.id, E2E_TODAY);
 }

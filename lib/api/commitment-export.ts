@@ -1,4 +1,4 @@
-import type { CommitmentListItem } from "@/db/queries/commitments";
+import type { CommitmentListItem } from "@/lib/views/commitments";
 import type { CsvColumn } from "@/lib/export/csv";
 
 // The columns of the commitments CSV. The bulk import reads the same columns back, so a

@@ -1,9 +1,5 @@
-import type {
-  CommitmentDetail,
-  CommitmentListItem,
-  CommitmentSummary,
-  SourceView,
-} from "@/db/queries/commitments";
+import type { CommitmentDetail, CommitmentListItem, CommitmentSummary } from "@/lib/views/commitments";
+import type { SourceView } from "@/lib/views/common";
 import { STATUS_LABELS } from "@/lib/domain/status";
 
 // The public API's representation of records: snake_case, stable field names, every fact with

@@ -1,4 +1,4 @@
-import type { DashboardData } from "@/db/queries/dashboard";
+import type { DashboardData } from "@/lib/views/dashboard";
 import { STATUSES, STATUS_LABELS } from "@/lib/domain/status";
 import type { CsvColumn } from "@/lib/export/csv";
 import type { StatusBreakdownRow } from "@/lib/domain/facets";

@@ -1,6 +1,11 @@
-import type { CompanyDetail, CompanyListItem } from "@/db/queries/companies";
-import type { Paged, FacilityRecord, FacilityView, StateRef } from "@/db/queries/facilities";
-import type { PartnershipView } from "@/db/queries/partnerships";
+import type { Paged, StateRef } from "@/lib/views/common";
+import type {
+  CompanyDetail,
+  CompanyListItem,
+  FacilityRecord,
+  FacilityView,
+  PartnershipView,
+} from "@/lib/views/directory";
 import { commitmentJson, sourceJson } from "@/lib/api/commitment-json";
 import { citation, toCsv, type CsvColumn } from "@/lib/export/csv";
 

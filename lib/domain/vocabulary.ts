@@ -78,6 +78,21 @@ export const SUBMISSION_STATES = [
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
+/** What can happen to a submission, as submission_events records it. */
+export const SUBMISSION_EVENTS = [
+  "created",
+  "withdrawn",
+  "resubmitted",
+  "approved",
+  "rejected",
+  "changes_requested",
+] as const;
+export type SubmissionEvent = (typeof SUBMISSION_EVENTS)[number];
+
+/** What a reviewer may decide about a pending submission. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 export const COMPANY_KIND_LABELS: Record<CompanyKind, string> = {
   brand: "Brand",
   contract_manufacturer: "Contract manufacturer",

@@ -1,4 +1,4 @@
-import type { ChangeFilter } from "@/db/queries/changes";
+import type { ChangeFilter } from "@/lib/views/changes";
 import { firstParamError, type ParamError } from "@/lib/validation/api-params";
 import { ExplorerParamsShapeSchema } from "@/lib/validation/explorer-params";
 

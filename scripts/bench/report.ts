@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT, TARGETS } from "./config";
+import { renderIssue11 } from "./report-issue11";
 import { ENDPOINTS, type Endpoint, type RunResults } from "./results";
 import type { LoadResult } from "./load";
 import { int, kib, median, mib, ms, ratio } from "./stats";
@@ -185,6 +186,7 @@ export function renderSection(r: RunResults): string {
     ),
   );
   lines.push("");
+  lines.push(...renderIssue11(r));
 
   lines.push("### Throughput and latency by scale");
   lines.push("");

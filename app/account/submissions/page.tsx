@@ -7,7 +7,7 @@ import styles from "@/components/submit/submit.module.css";
 import { When } from "@/components/ui/when";
 import type { SubmissionState } from "@/lib/domain/vocabulary";
 import { RECORD_KINDS, submitPath } from "@/lib/records";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 import { WithdrawForm } from "./withdraw-form";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { startWatching, stopWatching } from "@/db/mutations/watches";
 import { watchTargetPath } from "@/db/queries/watches";
-import { ANY_ROLE, authorize, type Authorization } from "@/lib/server/session";
+import { ANY_ROLE, authorize, type Authorization } from "@/auth/session";
 import { WatchFormSchema } from "@/lib/validation/watch";
 
 // Watch and Stop watching are plain forms that work without JavaScript: each action answers with

@@ -13,7 +13,7 @@ import { WatchForm } from "@/components/watch/watch-form";
 import type { NewSince } from "@/lib/domain/watching";
 import { requestFailed } from "@/lib/server/failed-requests";
 import { isPrefetch } from "@/lib/server/prefetch";
-import { currentUser } from "@/lib/server/session";
+import { currentUser } from "@/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Watching" };

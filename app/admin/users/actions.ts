@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { setRole } from "@/db/mutations/users";
 import type { FormState } from "@/lib/server/form-state";
-import { ADMINS, authorize } from "@/lib/server/session";
+import { ADMINS, authorize } from "@/auth/session";
 import { SetRoleSchema } from "@/lib/validation/account";
 
 export async function setRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {

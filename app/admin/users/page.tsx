@@ -3,7 +3,7 @@ import { asc } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { ADMINS, authorize } from "@/lib/server/session";
+import { ADMINS, authorize } from "@/auth/session";
 import { RoleForm } from "./role-form";
 
 export const dynamic = "force-dynamic";

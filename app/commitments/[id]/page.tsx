@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { supersessionLinks } from "@/db/mutations/supersede";
-import { getCommitment, type CommitmentDetail } from "@/db/queries/commitments";
+import { supersessionLinks } from "@/db/queries/supersessions";
+import { getCommitment } from "@/db/queries/commitments";
+import type { CommitmentDetail } from "@/lib/views/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
 import { CiteCommitment } from "@/components/commitments/cite";
 import { EvidenceGradeMark } from "@/components/commitments/evidence-grade";
 import { SourceList } from "@/components/commitments/source-list";
 import { StatusBadge } from "@/components/commitments/status-badge";
 import { WatchControl } from "@/components/watch/watch-form";
+import { watchState } from "@/app/account/watching/watch-state";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatCount, formatPercent, formatValue } from "@/lib/domain/format";
 import { progressSeries } from "@/lib/domain/progress-series";
@@ -17,7 +20,7 @@ import { STALE_AFTER_DAYS } from "@/lib/domain/status";
 import { DIRECTIONS, METRIC_LABELS, SCHEME_LABELS, UNIT_LABELS } from "@/lib/domain/vocabulary";
 import { today } from "@/lib/server/clock";
 import { siteOrigin } from "@/lib/server/origin";
-import { currentUser, REVIEWERS } from "@/lib/server/session";
+import { currentUser, REVIEWERS } from "@/auth/session";
 import { RecordIdSchema } from "@/lib/validation/api-params";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +51,8 @@ function deadlineSentence(c: CommitmentDetail): string {
 export default async function CommitmentPage({ params, searchParams }: PageProps<"/commitments/[id]">) {
   const { id } = await params;
   const c = load(id);
+  const watchTarget = { kind: "commitment", id: c.id } as const;
+  const watching = await watchState(watchTarget);
   const query = await searchParams;
   const notice =
     query.outcome === "recorded"
@@ -69,7 +74,7 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
         <Link href="/commitments">Commitments</Link> › {c.company.name}
       </p>
       <h1>{c.title}</h1>
-      <WatchControl target={{ kind: "commitment", id: c.id }} name={c.title} path={`/commitments/${c.id}`} />
+      <WatchControl target={watchTarget} name={c.title} path={`/commitments/${c.id}`} watching={watching} />
       {notice ? (
         <p className="notice" role="status">
           {notice}
@@ -255,7 +260,7 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
           id: c.id,
           companyName: c.company.name,
           title: c.title,
-          url: `${await siteOrigin()}/commitments/${c.id}`,
+          url: `${siteOrigin((await headers()).get("host"))}/commitments/${c.id}`,
           revisedOn: c.revisions[0]?.createdAt.slice(0, 10) ?? null,
           retrievedOn: asOf,
         }}

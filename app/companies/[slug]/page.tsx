@@ -3,7 +3,8 @@ import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { getCompany, type CompanyDetail } from "@/db/queries/companies";
+import { getCompany } from "@/db/queries/companies";
+import type { CompanyDetail } from "@/lib/views/directory";
 import { SourceList } from "@/components/commitments/source-list";
 import { countryName } from "@/components/companies/country-name";
 import { CommitmentTable } from "@/components/directory/commitment-table";
@@ -13,6 +14,7 @@ import { withParams } from "@/components/directory/href";
 import { Pager } from "@/components/directory/pager";
 import { PartnershipTable } from "@/components/directory/partnership-table";
 import { WatchControl } from "@/components/watch/watch-form";
+import { watchState } from "@/app/account/watching/watch-state";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatCount } from "@/lib/domain/format";
 import { COMPANY_KIND_LABELS } from "@/lib/domain/vocabulary";
@@ -44,6 +46,8 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
   const { slug } = await params;
   const { page, rejected } = pageFromParam((await searchParams).commitments_page);
   const c = load(slug, page);
+  const watchTarget = { kind: "company", id: c.id } as const;
+  const watching = await watchState(watchTarget);
   const commitmentsHref = (p: number) =>
     withParams(`/companies/${c.slug}`, { commitments_page: p > 1 ? p : undefined }, "commitments-heading");
 
@@ -53,7 +57,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         <Link href="/companies">Companies</Link> › {c.name}
       </p>
       <h1>{c.name}</h1>
-      <WatchControl target={{ kind: "company", id: c.id }} name={c.name} path={`/companies/${c.slug}`} />
+      <WatchControl target={watchTarget} name={c.name} path={`/companies/${c.slug}`} watching={watching} />
       {c.withdrawnOn ? (
         <p className="notice">
           Withdrawn on {formatIndiaDate(c.withdrawnOn)}

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { recordOutcome } from "@/db/mutations/submissions";
+import { recordOutcome } from "@/db/mutations/record-outcome";
 import { errorsForForm } from "@/app/submit/form-values";
 import type { SubmitFormState } from "@/components/submit/types";
+import { failureWords } from "@/lib/messages/mutation-failures";
 import { today } from "@/lib/server/clock";
 import { echoValues } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { ProgressInputSchema } from "@/lib/records/progress-update";
 import { fieldErrors } from "@/lib/validation/submissions";
@@ -29,10 +30,11 @@ export async function recordOutcomeAction(
 
   const result = recordOutcome(getDb(), { reviewerId: auth.user.id, payload: parsed.data, today: today() });
   if (!result.ok) {
-    const errors = errorsForForm(result.fieldErrors ?? {});
+    const words = failureWords(result);
+    const errors = errorsForForm(words.errors);
     return {
       status: "error",
-      ...(Object.keys(errors).length > 0 ? {} : { message: result.message }),
+      ...(Object.keys(errors).length > 0 ? {} : { message: words.message }),
       errors,
       values,
     };

@@ -3,14 +3,15 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { importCommitments } from "@/db/mutations/submissions";
+import { importCommitments } from "@/db/mutations/import-commitments";
 import { findLikelyDuplicatesOfMany } from "@/db/queries/submissions";
 import { sources } from "@/db/schema";
 import { columnForField, commitmentRowsFromCsv, type KnownSource } from "@/lib/import/commitments";
 import { parseCsv, readCsvFile } from "@/lib/import/csv";
 import type { ImportProblem, ImportReport, ImportState, ImportWarning } from "@/lib/import/report";
+import { failureWords, rowErrorMessage } from "@/lib/messages/mutation-failures";
 import { today } from "@/lib/server/clock";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { CommitmentInputSchema } from "@/lib/records/commitment";
 
 const MAX_WARNINGS = 50;
@@ -88,10 +89,10 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
     dryRun: dryRun || problems.length > 0,
   });
   if (!result.ok && !result.rowErrors)
-    return { status: "error", message: result.message, errors: {}, report: null };
+    return { status: "error", message: failureWords(result).message, errors: {}, report: null };
   if (!result.ok) {
     for (const e of result.rowErrors ?? [])
-      problems.push({ row: e.row, column: columnForField(e.field, read), message: e.message });
+      problems.push({ row: e.row, column: columnForField(e.field, read), message: rowErrorMessage(e) });
   }
   problems.sort((a, b) => a.row - b.row);
 

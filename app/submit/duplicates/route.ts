@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { RateLimiter } from "@/lib/domain/rate-limit";
-import { ANY_ROLE, authorize } from "@/lib/server/session";
+import { ANY_ROLE, authorize } from "@/auth/session";
 import { checkDuplicates } from "../duplicate-check";
 
 // Asked by the commitment form while a person types (debounced): likely duplicates of what they

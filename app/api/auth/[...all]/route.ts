@@ -1,5 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/lib/server/auth";
+import { getAuth } from "@/auth/better-auth";
 
 export const dynamic = "force-dynamic";
 

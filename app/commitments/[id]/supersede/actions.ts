@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { supersedeCommitment } from "@/db/mutations/supersede";
+import { supersedeCommitment } from "@/db/mutations/supersede-commitment";
+import { failureWords } from "@/lib/messages/mutation-failures";
 import { echoValues, type FormState } from "@/lib/server/form-state";
-import { authorize, REVIEWERS } from "@/lib/server/session";
+import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrors } from "@/lib/validation/submissions";
 
@@ -29,10 +30,10 @@ export async function supersedeAction(_prev: FormState, formData: FormData): Pro
   const { old_id: oldId, new_id: newId } = parsed.data;
   const result = supersedeCommitment(getDb(), { reviewerId: auth.user.id, oldId, newId });
   if (!result.ok) {
-    const errors = result.fieldErrors ?? {};
+    const { message, errors } = failureWords(result);
     return {
       status: "error",
-      ...(Object.keys(errors).length > 0 ? {} : { message: result.message }),
+      ...(Object.keys(errors).length > 0 ? {} : { message }),
       errors,
       values,
     };

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/domain/vocabulary";
-import { getAuth } from "./auth";
-import { normalAddress, rateLimitKey } from "./client-address";
+import { normalAddress, rateLimitKey } from "@/lib/server/client-address";
+import { getAuth } from "./better-auth";
 
 // Who is asking, checked on the server for every action and route that changes data. The role is
 // read from the users table on each request, so an admin's change of role applies at once.

@@ -1,28 +1,17 @@
-import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "../connection";
 import { searchCommitments } from "../queries/explorer";
-import { commitments, companies, revisions, users } from "../schema";
-import { supersedeCommitment } from "./supersede";
-import type { Role } from "@/lib/domain/vocabulary";
-import { tempDatabase } from "@/lib/testing/temp-db";
+import { commitments, companies, revisions } from "../schema";
+import { seededDatabasePerTest, TEST_TODAY as TODAY } from "../testing/fixtures";
+import { supersedeCommitment } from "./supersede-commitment";
+import { failureWords } from "@/lib/messages/mutation-failures";
 import { DEFAULT_EXPLORER_QUERY } from "@/lib/validation/explorer-params";
 
-const TODAY = "2026-11-25";
-
 let db: Db;
-let cleanup: () => void;
 let reviewer: string;
 let contributor: string;
-
-function addUser(role: Role): string {
-  const id = crypto.randomUUID();
-  db.insert(users)
-    .values({ id, name: role, email: `${id}@example.in`, role })
-    .run();
-  return id;
-}
+seededDatabasePerTest((w) => ({ db, reviewer, contributor } = w));
 
 /** A published commitment of Xiaomi's, as a restatement would be. */
 function addCommitment(title: string): number {
@@ -50,13 +39,6 @@ function addCommitment(title: string): number {
 const supersededBy = (id: number) =>
   db.select({ s: commitments.supersededById }).from(commitments).where(eq(commitments.id, id)).get()?.s;
 const total = () => searchCommitments(db, DEFAULT_EXPLORER_QUERY, TODAY).total;
-
-beforeEach(() => {
-  ({ db, cleanup } = tempDatabase());
-  reviewer = addUser("reviewer");
-  contributor = addUser("contributor");
-});
-afterEach(() => cleanup());
 
 describe("supersedeCommitment", () => {
   it("links the old commitment to the new one with a revision, and the explorer counts one fewer", () => {
@@ -95,9 +77,10 @@ describe("supersedeCommitment", () => {
     expect(supersedeCommitment(db, { reviewerId: reviewer, oldId: 99999, newId: b })).toMatchObject({
       code: "not_found",
     });
-    expect(supersedeCommitment(db, { reviewerId: reviewer, oldId: a, newId: 99999 })).toMatchObject({
-      code: "invalid",
-      fieldErrors: { new_id: "There is no commitment number 99999." },
+    const missing = supersedeCommitment(db, { reviewerId: reviewer, oldId: a, newId: 99999 });
+    expect(missing).toMatchObject({ code: "invalid", problem: "no_commitment", id: 99999, field: "new_id" });
+    expect(missing.ok ? {} : failureWords(missing).errors).toEqual({
+      new_id: "There is no commitment number 99999.",
     });
     expect(supersedeCommitment(db, { reviewerId: reviewer, oldId: a, newId: a })).toMatchObject({
       code: "invalid",
