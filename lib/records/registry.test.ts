@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
@@ -49,6 +51,19 @@ describe("RECORD_KINDS", () => {
     expect(submit.name).toBe(`A ${nouns.singular}`);
     expect(submit.description.length).toBeGreaterThan(20);
     expect(submitPath(recordType, 5)).toBe(`/submit/${submit.slug}?resubmit=5`);
+  });
+
+  it("keeps zod out of the field lists, which the submission forms bring into the browser", () => {
+    const dir = import.meta.dirname;
+    const lists = fs.readdirSync(dir).filter((f) => f.endsWith("-fields.ts") || f === "field-specs.ts");
+    expect(lists).toHaveLength(6);
+    for (const file of lists) {
+      const imports = fs.readFileSync(path.join(dir, file), "utf8").match(/from "[^"]+"/g) ?? [];
+      for (const from of imports)
+        expect(from).toMatch(
+          /^from "(@\/lib\/domain\/[a-z-]+|\.\/[a-z-]+-fields|\.\/field-specs|\.\/kind)"$/,
+        );
+    }
   });
 
   it("lists every kind once on /submit, each at its own address", () => {
