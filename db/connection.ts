@@ -1,12 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { RunResult } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 import { seedFacts } from "./seed";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** A database handle or a transaction: anything that can read and write synchronously. */
+export type DbLike = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export const DEFAULT_DATABASE_PATH = "data/tracker.db";
 

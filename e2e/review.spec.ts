@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createSubmission } from "@/db/mutations/create-submission";
 import { decideSubmission } from "@/db/mutations/decide-submission";
-import { recordSnapshot } from "@/db/mutations/records";
+import { recordSnapshot } from "@/db/queries/records";
 import { submissions } from "@/db/schema";
 import { createUser, e2eDb, signIn, type TestUser } from "./support/users";
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { getSubmission, reviewQueue } from "@/db/queries/submissions";
-import { proposalKind, formatTimestamp, PLURAL_RECORD_LABELS } from "@/components/review/labels";
+import { proposalKind, formatTimestamp } from "@/components/review/labels";
+import { RECORD_KINDS } from "@/lib/records";
 import styles from "@/components/review/review.module.css";
 import { daysBetween, indiaDate } from "@/lib/domain/dates";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
@@ -75,11 +76,11 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/revi
             <li key={t}>
               {kind === t ? (
                 <strong aria-current="true">
-                  {PLURAL_RECORD_LABELS[t]}: {countOf(t)}
+                  {RECORD_KINDS[t].nouns.plural}: {countOf(t)}
                 </strong>
               ) : (
                 <Link href={`/review?kind=${t}`}>
-                  {PLURAL_RECORD_LABELS[t]}: {countOf(t)}
+                  {RECORD_KINDS[t].nouns.plural}: {countOf(t)}
                 </Link>
               )}
             </li>
@@ -92,7 +93,8 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/revi
         <div className="table-wrap">
           <table>
             <caption>
-              {kind ? `${PLURAL_RECORD_LABELS[kind]} waiting` : "Waiting for review"}, longest waiting first
+              {kind ? `${RECORD_KINDS[kind].nouns.plural} waiting` : "Waiting for review"}, longest waiting
+              first
               {queue.items.length < (kind ? countOf(kind) : queue.total)
                 ? ` (the first ${queue.items.length})`
                 : ""}

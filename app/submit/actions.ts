@@ -1,13 +1,11 @@
 "use server";
 
 import type { SubmitFormState } from "@/components/submit/types";
-import {
-  CommitmentInputSchema,
-  CompanyInputSchema,
-  FacilityInputSchema,
-  PartnershipInputSchema,
-  ProgressInputSchema,
-} from "@/lib/validation/submissions";
+import { CommitmentInputSchema } from "@/lib/records/commitment";
+import { CompanyInputSchema } from "@/lib/records/company";
+import { FacilityInputSchema } from "@/lib/records/facility";
+import { PartnershipInputSchema } from "@/lib/records/partnership";
+import { ProgressInputSchema } from "@/lib/records/progress-update";
 import { submitProposal } from "./submit-proposal";
 
 // One action per form, each validating with its record type's schema. A hidden "resubmit" field

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { formDataToObject } from "@/lib/validation/form-data";
-import { CommitmentInputSchema, fieldErrors } from "@/lib/validation/submissions";
+import { CommitmentInputSchema } from "@/lib/records/commitment";
+import { fieldErrors } from "@/lib/validation/submissions";
 import { errorsForForm, payloadToValues } from "./form-values";
 
 const source = {

@@ -1,5 +1,6 @@
 import { formatDeadlineInput } from "@/lib/validation/submissions";
-import { DEADLINE_PRECISIONS, type DeadlinePrecision } from "@/lib/domain/vocabulary";
+import { DEADLINE_PRECISIONS, RECORD_TYPES, type DeadlinePrecision } from "@/lib/domain/vocabulary";
+import { RECORD_KINDS } from "@/lib/records";
 
 // Between the forms' flat field names ("sources.0.url") and the nested objects the schemas read
 // and the submissions store.
@@ -7,7 +8,11 @@ import { DEADLINE_PRECISIONS, type DeadlinePrecision } from "@/lib/domain/vocabu
 type Values = Record<string, string | string[]>;
 
 // Lists a person types as comma-separated text; other lists (states) are ticked boxes.
-const TYPED_LISTS = new Set(["categories", "product_categories"]);
+const TYPED_LISTS = new Set(
+  RECORD_TYPES.flatMap((t) =>
+    RECORD_KINDS[t].fields.filter((f) => f.kind === "list" && f.control?.as === "text").map((f) => f.key),
+  ),
+);
 
 const isPrecision = (v: unknown): v is DeadlinePrecision =>
   typeof v === "string" && (DEADLINE_PRECISIONS as readonly string[]).includes(v);

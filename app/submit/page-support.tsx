@@ -3,7 +3,7 @@ import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getSubmission } from "@/db/queries/submissions";
-import { submitPath } from "@/components/submit/kinds";
+import { submitPath } from "@/lib/records";
 import styles from "@/components/submit/submit.module.css";
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { currentUser, type SessionUser } from "@/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { SUBMIT_KINDS } from "@/components/submit/kinds";
 import styles from "@/components/submit/submit.module.css";
+import { RECORD_KINDS, SUBMIT_ORDER } from "@/lib/records";
 import { requireSignedIn } from "./page-support";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function SubmitPage({ searchParams }: PageProps<"/submit">)
         <Link href="/account/submissions">your submissions</Link>.
       </p>
       <ul className={styles.kinds}>
-        {SUBMIT_KINDS.map((k) => (
+        {SUBMIT_ORDER.map((t) => RECORD_KINDS[t].submit).map((k) => (
           <li key={k.slug}>
             <h2>
               <Link href={`/submit/${k.slug}`}>{k.name}</Link>

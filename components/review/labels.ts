@@ -1,7 +1,8 @@
-import { RECORD_TYPE_LABELS } from "@/lib/domain/diff";
 import type { RecordType, SubmissionAction, SubmissionState } from "@/lib/domain/vocabulary";
+import { nounOf } from "@/lib/records";
 
-// The words reviewers and contributors read for a submission's kind, state and history.
+// The words reviewers and contributors read for a submission's state and history; the kinds'
+// own nouns are in lib/records.
 
 export const STATE_LABELS: Record<SubmissionState, string> = {
   pending: "Waiting for review",
@@ -20,17 +21,9 @@ export const EVENT_LABELS = {
   changes_requested: "Changes requested",
 } as const;
 
-export const PLURAL_RECORD_LABELS: Record<RecordType, string> = {
-  company: "Companies",
-  facility: "Facilities",
-  partnership: "Partnerships",
-  commitment: "Commitments",
-  progress_update: "Progress updates",
-};
-
 /** "New commitment", "Change to facility", "Withdrawal of company". */
 export function proposalKind(recordType: RecordType, action: SubmissionAction): string {
-  const label = RECORD_TYPE_LABELS[recordType];
+  const label = nounOf(recordType);
   switch (action) {
     case "create":
       return `New ${label}`;

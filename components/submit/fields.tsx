@@ -1,8 +1,10 @@
-import type { HTMLInputTypeAttribute, ReactNode } from "react";
+import { Fragment, type HTMLInputTypeAttribute, type ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { Field, fieldId } from "@/components/ui/field";
 import { INDIA_STATES } from "@/lib/domain/india-states";
 import { SOURCE_KINDS, SOURCE_KIND_LABELS } from "@/lib/domain/vocabulary";
+import { optionsOf } from "@/lib/records/field-specs";
+import type { FieldSpec, FormControl } from "@/lib/records/kind";
 import { CompanyInput } from "./company-input";
 import type { FormView } from "./form-view";
 import styles from "./submit.module.css";
@@ -123,11 +125,6 @@ export function SelectField({
       )}
     </Field>
   );
-}
-
-/** Pairs for SelectField from a vocabulary and its labels. */
-export function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>) {
-  return values.map((v) => [v, labels[v]] as const);
 }
 
 export function CompanyField({
@@ -339,4 +336,67 @@ export function sourceLabels(max: number): Record<string, string> {
     }
   }
   return out;
+}
+
+function SpecField({
+  f,
+  spec,
+  control,
+  hint = control.hint,
+  onPick,
+}: {
+  f: FormView;
+  spec: FieldSpec;
+  control: FormControl;
+  hint?: ReactNode;
+  onPick?: (slug: string) => void;
+}) {
+  const common = { f, name: spec.key, label: spec.label, hint, required: control.required };
+  switch (control.as) {
+    case "text":
+      return (
+        <TextField
+          {...common}
+          type={control.type}
+          inputMode={control.inputMode}
+          maxLength={control.maxLength}
+        />
+      );
+    case "textarea":
+      return <TextAreaField {...common} />;
+    case "select":
+      return <SelectField {...common} options={control.options} blank={control.blank} />;
+    case "company":
+      return <CompanyField f={f} name={spec.key} label={spec.label} onPick={onPick} />;
+    case "state":
+      return <StateSelectField f={f} name={spec.key} label={spec.label} required={control.required} />;
+    case "states":
+      return <StatesField f={f} name={spec.key} legend={spec.label} hint={control.hint ?? ""} />;
+  }
+}
+
+/**
+ * A kind's fields in its form's order, each as its spec's control asks, with a heading where a
+ * spec starts a section. `hints` gives the hints a spec cannot hold (links, today's examples).
+ */
+export function SpecFields({
+  f,
+  fields,
+  hints = {},
+  onPick,
+}: {
+  f: FormView;
+  fields: readonly FieldSpec[];
+  hints?: Partial<Record<string, ReactNode>>;
+  /** For company fields: called with the short name a person picks from the suggestions. */
+  onPick?: (slug: string) => void;
+}) {
+  return fields.map((spec) =>
+    spec.control ? (
+      <Fragment key={spec.key}>
+        {spec.section ? <h2>{spec.section}</h2> : null}
+        <SpecField f={f} spec={spec} control={spec.control} hint={hints[spec.key]} onPick={onPick} />
+      </Fragment>
+    ) : null,
+  );
 }

@@ -3,18 +3,11 @@
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { submitProgressAction } from "@/app/submit/actions";
-import { SourcesFields, sourceLabels, TextAreaField, TextField } from "./fields";
+import { SourcesFields, sourceLabels, SpecFields } from "./fields";
+import { PROGRESS_UPDATE_FIELDS, PROGRESS_UPDATE_LABELS as L } from "@/lib/records/progress-update-fields";
 import { formView } from "./form-view";
 import { initialState, SubmissionForm } from "./submission-form";
 import type { SubmissionFormProps } from "./types";
-
-// In the order the fields appear: the error summary follows it.
-const LABELS: Record<string, string> = {
-  commitment_id: "Commitment number",
-  as_of: "Date of the value",
-  value: "Value",
-  note: "Note",
-};
 
 /** The commitment named in the address (?commitment=12), shown so the person knows what they update. */
 export type ProgressTarget = {
@@ -38,7 +31,7 @@ export function ProgressForm({
     <SubmissionForm
       action={action}
       state={state}
-      labels={{ ...LABELS, ...sourceLabels(maxSources) }}
+      labels={{ ...L, ...sourceLabels(maxSources) }}
       resubmitId={resubmitId}
       submitLabel={resubmitId === null ? "Send for review" : "Send the changes for review"}
     >
@@ -48,37 +41,19 @@ export function ProgressForm({
           Values are in {chosen.unit}; the baseline is {chosen.baseline}.
         </p>
       ) : null}
-      <TextField
+      <SpecFields
         f={f}
-        name="commitment_id"
-        label="Commitment number"
-        required
-        inputMode="numeric"
-        hint={
-          <>
-            The number at the end of the commitment’s address: 12 for /commitments/12. Find it in the{" "}
-            <Link href="/commitments">list of commitments</Link>; its page links here with the number filled
-            in.
-          </>
-        }
+        fields={PROGRESS_UPDATE_FIELDS}
+        hints={{
+          commitment_id: (
+            <>
+              The number at the end of the commitment’s address: 12 for /commitments/12. Find it in the{" "}
+              <Link href="/commitments">list of commitments</Link>; its page links here with the number filled
+              in.
+            </>
+          ),
+        }}
       />
-      <TextField
-        f={f}
-        name="as_of"
-        label="Date of the value"
-        type="date"
-        required
-        hint="The date the value describes (not when it was published), like 2025-03-31."
-      />
-      <TextField
-        f={f}
-        name="value"
-        label="Value"
-        required
-        inputMode="decimal"
-        hint="In the commitment’s unit: 30 for 30 per cent. For yes/no, 1 for yes and 0 for no."
-      />
-      <TextAreaField f={f} name="note" label="Note" hint="Anything a reader needs to understand the value." />
       <SourcesFields f={f} max={maxSources} />
     </SubmissionForm>
   );

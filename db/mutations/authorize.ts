@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "../schema";
-import type { DbLike } from "./records";
+import type { DbLike } from "../connection";
 import type { Role } from "@/lib/domain/vocabulary";
 
 // Callers check the session's role before they call a mutation; the mutation reads it again in

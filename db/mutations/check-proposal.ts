@@ -1,15 +1,9 @@
 import { diffRecords } from "@/lib/domain/diff";
 import type { RecordType, SubmissionAction } from "@/lib/domain/vocabulary";
-import {
-  checkReferences,
-  latestRevisionId,
-  parsePayload,
-  recordSnapshot,
-  targetState,
-  type DbLike,
-  type RecordPayload,
-  type WithdrawalInput,
-} from "./records";
+import type { DbLike } from "../connection";
+import { checkReferences, latestRevisionId, recordSnapshot, targetState } from "../queries/records";
+import { parsePayload, type RecordPayload } from "@/lib/records";
+import type { WithdrawalInput } from "@/lib/records/withdrawal";
 import { fail, type MutationFailure } from "./result";
 
 export type Checked =

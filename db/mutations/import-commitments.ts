@@ -4,7 +4,7 @@ import { IMMEDIATE } from "../transaction";
 import { reviewerRole } from "./authorize";
 import { checkProposal } from "./check-proposal";
 import { publishDirectly } from "./publish-directly";
-import type { RecordPayload } from "./records";
+import type { RecordPayload } from "@/lib/records";
 import { fail, problemOf, type MutationResult, type RowError } from "./result";
 
 export type ImportRow = {

@@ -1,5 +1,7 @@
 import { submissionEvents, submissions } from "../schema";
-import { applyApproved, type DbLike, type RecordPayload } from "./records";
+import type { DbLike } from "../connection";
+import { applyApproved } from "./records";
+import type { RecordPayload } from "@/lib/records";
 import { nowIso } from "./submission-row";
 import type { RecordType, SubmissionAction } from "@/lib/domain/vocabulary";
 

@@ -1,5 +1,5 @@
 import { revisions } from "../schema";
-import type { DbLike } from "./records";
+import type { DbLike } from "../connection";
 import type { RecordType } from "@/lib/domain/vocabulary";
 
 // Every change to a published record goes through here: an approval, a reviewer's direct outcome

@@ -4,10 +4,11 @@ import { revisions, submissions } from "../schema";
 import { IMMEDIATE } from "../transaction";
 import { reviewerRole } from "./authorize";
 import { publishDirectly } from "./publish-directly";
-import { checkReferences } from "./records";
+import { checkReferences } from "../queries/records";
 import { fail, type MutationResult } from "./result";
 import { duplicateWindowStart } from "./submission-row";
-import { ProgressInputSchema, fieldErrors } from "@/lib/validation/submissions";
+import { ProgressInputSchema } from "@/lib/records/progress-update";
+import { fieldErrors } from "@/lib/validation/submissions";
 
 /**
  * A reviewer records a commitment's outcome directly (from the deadlines view): a progress update,

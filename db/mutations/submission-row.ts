@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { submissions } from "../schema";
-import type { DbLike } from "./records";
+import type { DbLike } from "../connection";
 import { fail, type MutationFailure } from "./result";
 
 // What the submission operations share about the submission row itself.

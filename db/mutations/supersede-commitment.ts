@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../connection";
 import { commitments } from "../schema";
 import { IMMEDIATE } from "../transaction";
 import { reviewerRole } from "./authorize";
 import { publishRevision } from "./publish-revision";
-import { recordSnapshot, type DbLike } from "./records";
+import type { Db, DbLike } from "../connection";
+import { recordSnapshot } from "../queries/records";
 import { fail, type MutationResult } from "./result";
 import type { Problem } from "@/lib/domain/mutation-problems";
 

@@ -1,8 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { commitments, companies, revisions, watches, watchVisits } from "../schema";
 import { IMMEDIATE } from "../transaction";
-import type { DbLike } from "./records";
 import { fail, type MutationResult } from "./result";
 import { seenAfterVisit } from "@/lib/domain/watching";
 import type { WatchTarget } from "@/lib/views/watches";

@@ -5,8 +5,8 @@ import { commitments, companies, submissions } from "../schema";
 import { createSubmission } from "../mutations/create-submission";
 import { decideSubmission } from "../mutations/decide-submission";
 import { resubmitSubmission } from "../mutations/resubmit-submission";
-import { recordSnapshot } from "../mutations/records";
 import { addUser, ok, XIAOMI_TARGET } from "../testing/fixtures";
+import { recordSnapshot } from "./records";
 import {
   findLikelyDuplicates,
   findLikelyDuplicatesOfMany,
@@ -217,8 +217,9 @@ describe("getSubmission", () => {
     expect(after.conflict?.since).toMatchObject([
       { summary: "Changed target value from 50 to 60", actorName: "Ravi" },
     ]);
-    // Against the record as it is now, approving would also put the target back to 50.
-    expect(after.diff?.map((d) => d.key)).toEqual(["target_value", "evidence_grade"]);
+    // Against the record as it is now, approving would also put the target back to 50 (fields in
+    // form order).
+    expect(after.diff?.map((d) => d.key)).toEqual(["evidence_grade", "target_value"]);
 
     const approved = getSubmission(db, first)!;
     expect(approved).toMatchObject({

@@ -1,28 +1,17 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
-import {
-  commitments,
-  companies,
-  facilities,
-  partnerships,
-  progressUpdates,
-  revisions,
-  sources,
-  submissionEvents,
-  submissions,
-  users,
-} from "../schema";
-import { latestRevisionId, recordSnapshot } from "../mutations/records";
-import { describeRecord, diffRecords, RECORD_TYPE_LABELS, type FieldChange } from "@/lib/domain/diff";
+import { commitments, companies, revisions, sources, submissionEvents, submissions, users } from "../schema";
+import { latestRevisionId, recordHref, recordSnapshot, recordTitle, titleLookup } from "./records";
+import { describeRecord, diffRecords, type FieldChange } from "@/lib/domain/diff";
 import { isLikelyDuplicate, titleSimilarity } from "@/lib/domain/duplicates";
-import { formatIndiaDate } from "@/lib/domain/dates";
-import { formatCount } from "@/lib/domain/format";
 import {
   RECORD_TYPES,
   type RecordType,
   type SubmissionAction,
   type SubmissionState,
 } from "@/lib/domain/vocabulary";
+import { nounOf } from "@/lib/records";
+import { str, type RecordLike } from "@/lib/records/kind";
 import type {
   DisplayRow,
   ProposedSource,
@@ -35,87 +24,8 @@ import type {
 // contributors (their own submissions). Payloads are stored as their schema parsed them, so they
 // are read as plain records and described with the same field list the diff uses.
 
-type RecordLike = Record<string, unknown>;
-
 const asRecord = (v: unknown): RecordLike =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {};
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
-
-function companyName(db: Db, slug: string): string {
-  return (
-    db.select({ name: companies.name }).from(companies).where(eq(companies.slug, slug)).get()?.name ?? slug
-  );
-}
-
-function commitmentTitle(db: Db, id: number): string | null {
-  return (
-    db.select({ title: commitments.title }).from(commitments).where(eq(commitments.id, id)).get()?.title ??
-    null
-  );
-}
-
-/** A record as people name it: a commitment's title, a company's name, "Xiaomi with Optiemus". */
-function describeTitle(db: Db, recordType: RecordType, record: RecordLike): string {
-  switch (recordType) {
-    case "commitment":
-      return str(record.title) ?? "Untitled commitment";
-    case "company":
-      return str(record.name) ?? str(record.slug) ?? "Unnamed company";
-    case "facility":
-      return str(record.name) ?? "Unnamed facility";
-    case "partnership": {
-      const brand = str(record.brand);
-      const partner = str(record.partner);
-      return brand && partner ? `${companyName(db, brand)} with ${companyName(db, partner)}` : "Partnership";
-    }
-    case "progress_update": {
-      const id = Number(record.commitment_id);
-      const title = Number.isInteger(id) ? commitmentTitle(db, id) : null;
-      const value = typeof record.value === "number" ? formatCount(record.value, 6) : null;
-      const asOf = str(record.as_of);
-      const what = value && asOf ? `${value} as of ${formatIndiaDate(asOf)}` : "Progress";
-      return title ? `${what}: “${title}”` : what;
-    }
-  }
-}
-
-/** Where a published record is read: its own page, or the page of the company or commitment it belongs to. */
-export function recordHref(db: Db, recordType: RecordType, id: number): string | null {
-  const slugOf = (companyId: number | undefined) =>
-    companyId === undefined
-      ? null
-      : (db.select({ slug: companies.slug }).from(companies).where(eq(companies.id, companyId)).get()?.slug ??
-        null);
-  switch (recordType) {
-    case "commitment":
-      return `/commitments/${id}`;
-    case "company": {
-      const slug = slugOf(id);
-      return slug ? `/companies/${slug}` : null;
-    }
-    case "facility": {
-      const slug = slugOf(
-        db.select({ c: facilities.operatorCompanyId }).from(facilities).where(eq(facilities.id, id)).get()?.c,
-      );
-      return slug ? `/companies/${slug}` : null;
-    }
-    case "partnership": {
-      const slug = slugOf(
-        db.select({ c: partnerships.brandCompanyId }).from(partnerships).where(eq(partnerships.id, id)).get()
-          ?.c,
-      );
-      return slug ? `/companies/${slug}` : null;
-    }
-    case "progress_update": {
-      const c = db
-        .select({ c: progressUpdates.commitmentId })
-        .from(progressUpdates)
-        .where(eq(progressUpdates.id, id))
-        .get()?.c;
-      return c === undefined ? null : `/commitments/${c}`;
-    }
-  }
-}
 
 function submissionTitle(
   db: Db,
@@ -124,10 +34,10 @@ function submissionTitle(
   if (row.action === "withdraw" && row.targetId !== null) {
     const target = recordSnapshot(db, row.recordType, row.targetId);
     return target
-      ? describeTitle(db, row.recordType, target.payload)
-      : `${RECORD_TYPE_LABELS[row.recordType]} ${row.targetId}`;
+      ? recordTitle(db, row.recordType, target.payload)
+      : `${nounOf(row.recordType)} ${row.targetId}`;
   }
-  return describeTitle(db, row.recordType, asRecord(row.payload));
+  return recordTitle(db, row.recordType, asRecord(row.payload));
 }
 
 export type QueueItem = {
@@ -340,7 +250,7 @@ export function getSubmission(db: Db, id: number): SubmissionDetail | null {
       const latest = latestRevisionId(db, s.recordType, s.targetId);
       target = {
         id: s.targetId,
-        title: describeTitle(db, s.recordType, snapshot.payload),
+        title: recordTitle(db, s.recordType, snapshot.payload),
         href: recordHref(db, s.recordType, s.targetId),
         withdrawnOn: snapshot.withdrawnOn,
         withdrawnReason: snapshot.withdrawnReason,
@@ -379,7 +289,7 @@ export function getSubmission(db: Db, id: number): SubmissionDetail | null {
   let context: SubmissionDetail["context"] = null;
   if (s.recordType === "progress_update" && !isWithdrawal) {
     const commitmentId = Number(payload.commitment_id);
-    const title = Number.isInteger(commitmentId) ? commitmentTitle(db, commitmentId) : null;
+    const title = Number.isInteger(commitmentId) ? titleLookup(db).commitmentTitle(commitmentId) : null;
     if (title) context = { label: title, href: `/commitments/${commitmentId}` };
   }
 

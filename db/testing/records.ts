@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
 import { createSubmission, type CreateSubmissionInput } from "../mutations/create-submission";
 import { decideSubmission } from "../mutations/decide-submission";
-import { recordSnapshot } from "../mutations/records";
+import { recordSnapshot } from "../queries/records";
 import { commitments } from "../schema";
 import type { RecordType } from "@/lib/domain/vocabulary";
 

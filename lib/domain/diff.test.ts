@@ -125,12 +125,12 @@ describe("summariseChanges", () => {
     [{ title: "x".repeat(80) }, "Changed title"],
     [
       { categories: [], states: ["IN-UP", "IN-KA"] },
-      "Changed product categories (removed Components); states (added IN-KA, IN-UP)",
+      "Changed product categories (removed Components); states and union territories (added IN-KA, IN-UP)",
     ],
     [{ sources: [source("https://c.example/3")] }, "Changed sources (added 1 source; removed 2 sources)"],
     [
       { target_value: 60, baseline_value: 5, metric: "jobs", unit: "count", scheme: null },
-      "Changed metric from Increase in local production to Jobs; unit from per cent to count; baseline value from 0 to 5; and 2 more fields",
+      "Changed what is measured from Increase in local production to Jobs; unit from per cent to count; baseline value from 0 to 5; and 2 more fields",
     ],
     [{}, "Approved the commitment without changes"],
   ])("%o", (change, expected) => {

@@ -1,4 +1,5 @@
 import type { RecordType } from "@/lib/domain/vocabulary";
+import { RECORD_KINDS } from "@/lib/records";
 import { cleanText, requireHttpUrl, tidy } from "./text";
 
 // An Atom 1.0 (RFC 4287) feed of published changes, one entry per revision. A revision never changes
@@ -39,14 +40,6 @@ export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 // RFC 4151 tag URIs need a date on which the authority owned the name. It is part of every entry's
 // id, so it is fixed, never derived from the current date.
 export const TAG_DATE = "2026";
-
-const RECORD_TYPE_LABELS: Record<RecordType, string> = {
-  company: "Company",
-  facility: "Facility",
-  partnership: "Partnership",
-  commitment: "Commitment",
-  progress_update: "Progress update",
-};
 
 const XML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -90,7 +83,7 @@ function entryXml(entry: ChangeEntry, host: string): string[] {
   }
   const when = timestamp(entry.changedAt, `changedAt of revision ${entry.revisionId}`);
   const href = requireHttpUrl(entry.recordUrl, `recordUrl of revision ${entry.revisionId}`);
-  const label = RECORD_TYPE_LABELS[entry.recordType];
+  const label = RECORD_KINDS[entry.recordType].nouns.capitalised;
   const reviewer = entry.approvedBy === null ? "" : tidy(entry.approvedBy);
   const recordTitle = tidy(entry.recordTitle);
   return [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connection";
-import { recordSnapshot } from "@/db/mutations/records";
+import { recordSnapshot } from "@/db/queries/records";
 import { exportCommitments } from "@/db/queries/explorer";
 import { sources } from "@/db/schema";
 import { COMMITMENT_CSV_COLUMNS } from "@/lib/api/commitment-export";
@@ -9,7 +9,8 @@ import { diffRecords } from "@/lib/domain/diff";
 import { toCsv, citation } from "@/lib/export/csv";
 import { tempDatabase } from "@/lib/testing/temp-db";
 import { DEFAULT_EXPLORER_QUERY } from "@/lib/validation/explorer-params";
-import { CommitmentInputSchema, fieldErrors } from "@/lib/validation/submissions";
+import { CommitmentInputSchema } from "@/lib/records/commitment";
+import { fieldErrors } from "@/lib/validation/submissions";
 import { columnForField, commitmentRowsFromCsv, type KnownSource } from "./commitments";
 import { parseCsv } from "./csv";
 

@@ -1,6 +1,6 @@
-import { RECORD_TYPE_LABELS } from "@/lib/domain/diff";
 import type { Problem } from "@/lib/domain/mutation-problems";
 import type { SubmissionState } from "@/lib/domain/vocabulary";
+import { nounOf } from "@/lib/records";
 
 // The words for what a write refused. The mutations return problem codes with their data
 // (lib/domain/mutation-problems.ts); every action turns them into words here, so the sentences a
@@ -49,15 +49,15 @@ export function problemMessage(p: Problem, fieldErrors: Record<string, string> =
       return `${state}.`;
     }
     case "target_given":
-      return `A new ${RECORD_TYPE_LABELS[p.recordType]} cannot name an existing record.`;
+      return `A new ${nounOf(p.recordType)} cannot name an existing record.`;
     case "target_missing":
-      return `Say which ${RECORD_TYPE_LABELS[p.recordType]} this ${p.action === "change" ? "changes" : "withdraws"}.`;
+      return `Say which ${nounOf(p.recordType)} this ${p.action === "change" ? "changes" : "withdraws"}.`;
     case "no_record":
-      return `There is no published ${RECORD_TYPE_LABELS[p.recordType]} number ${p.id}.`;
+      return `There is no published ${nounOf(p.recordType)} number ${p.id}.`;
     case "record_withdrawn":
-      return `This ${RECORD_TYPE_LABELS[p.recordType]} was withdrawn on ${p.withdrawnOn}; it can no longer change.`;
+      return `This ${nounOf(p.recordType)} was withdrawn on ${p.withdrawnOn}; it can no longer change.`;
     case "unchanged":
-      return `This is the same as the published ${RECORD_TYPE_LABELS[p.recordType]}: change at least one field.`;
+      return `This is the same as the published ${nounOf(p.recordType)}: change at least one field.`;
     case "fields":
       return FIELDS_MESSAGE;
     case "reason_required":
@@ -65,7 +65,7 @@ export function problemMessage(p: Problem, fieldErrors: Record<string, string> =
     case "reason_too_long":
       return `Keep the reason to at most ${p.max.toLocaleString("en-IN")} characters.`;
     case "conflict":
-      return `The published ${RECORD_TYPE_LABELS[p.recordType]} has changed since this was proposed. Compare the two, then reject or request changes so that the contributor can propose again against the current version.`;
+      return `The published ${nounOf(p.recordType)} has changed since this was proposed. Compare the two, then reject or request changes so that the contributor can propose again against the current version.`;
     case "not_publishable": {
       const entries = Object.entries(fieldErrors);
       const why =

@@ -1,36 +1,10 @@
 import { z } from "zod";
 import { endOfPeriod, isIsoDate } from "@/lib/domain/dates";
-import {
-  COMPANY_KINDS,
-  DEADLINE_PRECISIONS,
-  DIRECTIONS,
-  EVIDENCE_GRADES,
-  FACILITY_STAGES,
-  METRICS,
-  PARTNERSHIP_STAGES,
-  SCHEMES,
-  SOURCE_KINDS,
-  UNITS,
-  type DeadlinePrecision,
-} from "@/lib/domain/vocabulary";
-import {
-  choice,
-  decimal,
-  isoDate,
-  list,
-  optionalChoice,
-  optionalDecimal,
-  optionalIsoDate,
-  optionalText,
-  optionalWebUrl,
-  slug,
-  text,
-  webUrl,
-} from "./fields";
+import { SOURCE_KINDS, type DeadlinePrecision } from "@/lib/domain/vocabulary";
+import { choice, isoDate, text, webUrl } from "./fields";
 
-// The schemas of everything a contributor can propose. The same schema validates the form in the
-// server action, the payload stored with the submission, the reviewer's approval and the CSV
-// import, so a record can only ever be published in a shape these accept.
+// The pieces every proposal's schema shares: its sources, state codes, product categories and
+// deadlines. Each kind's own schema is in lib/records, with the rest of what defines that kind.
 
 export const MAX_SOURCES = 5;
 
@@ -58,8 +32,8 @@ export const SourcesSchema = z.preprocess(
     .max(MAX_SOURCES, `At most ${MAX_SOURCES} sources`),
 );
 
-const STATE_CODE = z.string().regex(/^IN-[A-Z]{2}$/, "Use state codes like IN-UP");
-const CATEGORY = text({ label: "Product category", max: 80 });
+export const STATE_CODE = z.string().regex(/^IN-[A-Z]{2}$/, "Use state codes like IN-UP");
+export const CategorySchema = text({ label: "Product category", max: 80 });
 
 /** A deadline as a person writes it for its precision: 2025, 2025-Q2, 2025-06 or 2025-06-30. */
 export const DEADLINE_FORMATS: Record<DeadlinePrecision, { pattern: RegExp; example: string }> = {
@@ -108,173 +82,6 @@ export function formatDeadlineInput(dueOn: string, precision: DeadlinePrecision)
       return dueOn;
   }
 }
-
-export const CommitmentInputSchema = z
-  .object({
-    company: slug("Company"),
-    title: text({ label: "Title", max: 300 }),
-    description: optionalText({ label: "Description", max: 5000, multiline: true }),
-    metric: choice(METRICS, "what is measured"),
-    unit: choice(UNITS, "a unit"),
-    direction: choice(DIRECTIONS, "whether the target is an increase or a decrease"),
-    baseline_value: decimal("Baseline value"),
-    baseline_date: isoDate("Baseline date"),
-    target_value: decimal("Target value"),
-    deadline_precision: optionalChoice(DEADLINE_PRECISIONS, "how precise the deadline is"),
-    deadline: optionalText({ label: "Deadline", max: 20 }),
-    scheme: optionalChoice(SCHEMES, "a scheme"),
-    evidence_grade: choice(EVIDENCE_GRADES, "the evidence grade"),
-    announced_on: optionalIsoDate("Announcement date"),
-    categories: list(CATEGORY, { label: "Product categories", max: 20 }),
-    states: list(STATE_CODE, { label: "States", max: 36 }),
-    sources: SourcesSchema,
-  })
-  .superRefine((v, ctx) => {
-    if (v.unit === "yes_no") {
-      for (const key of ["baseline_value", "target_value"] as const) {
-        if (v[key] !== 0 && v[key] !== 1)
-          ctx.addIssue({ code: "custom", path: [key], message: "For yes/no, use 1 for yes and 0 for no" });
-      }
-    }
-    if (v.direction === "increase" && v.target_value < v.baseline_value) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target_value"],
-        message: "For an increase, the target must not be below the baseline",
-      });
-    }
-    if (v.direction === "decrease" && v.target_value > v.baseline_value) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target_value"],
-        message: "For a decrease, the target must not be above the baseline",
-      });
-    }
-    if (v.deadline && !v.deadline_precision) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["deadline_precision"],
-        message: "Say how precise the deadline is",
-      });
-    }
-    if (v.deadline_precision && !v.deadline) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["deadline"],
-        message: "Enter the deadline, or choose “no deadline stated”",
-      });
-    }
-    if (v.deadline && v.deadline_precision) {
-      const due = parseDeadline(v.deadline, v.deadline_precision);
-      if (!due) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["deadline"],
-          message: `Write a ${v.deadline_precision} deadline like ${DEADLINE_FORMATS[v.deadline_precision].example}`,
-        });
-      } else if (due < v.baseline_date) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["deadline"],
-          message: "The deadline cannot be before the baseline date",
-        });
-      }
-    }
-  })
-  .transform((v) => ({
-    ...v,
-    due_on: v.deadline && v.deadline_precision ? parseDeadline(v.deadline, v.deadline_precision) : null,
-  }));
-export type CommitmentInput = z.output<typeof CommitmentInputSchema>;
-
-export const ProgressInputSchema = z.object({
-  commitment_id: z
-    .union([z.string(), z.number()], { error: "Choose the commitment" })
-    .transform((v) => String(v).trim())
-    .pipe(
-      z
-        .string()
-        .regex(/^[1-9]\d{0,14}$/, "Enter the commitment's number, a whole number")
-        .transform(Number),
-    ),
-  as_of: isoDate("Date of the value"),
-  value: decimal("Value"),
-  note: optionalText({ label: "Note", max: 2000, multiline: true }),
-  sources: SourcesSchema,
-});
-export type ProgressInput = z.output<typeof ProgressInputSchema>;
-
-export const CompanyInputSchema = z.object({
-  slug: slug("Short name for the address"),
-  name: text({ label: "Name", max: 200 }),
-  kind: choice(COMPANY_KINDS, "what kind of company it is"),
-  hq_country: z
-    .string({ error: "Headquarters country is required" })
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use the two-letter country code, like IN or CN"),
-  website: optionalWebUrl("Website"),
-  description: optionalText({ label: "Description", max: 5000, multiline: true }),
-  sources: SourcesSchema,
-});
-export type CompanyInput = z.output<typeof CompanyInputSchema>;
-
-export const FacilityInputSchema = z
-  .object({
-    operator: slug("Operating company"),
-    name: text({ label: "Name", max: 200 }),
-    city: optionalText({ label: "City", max: 100 }),
-    state_code: STATE_CODE,
-    stage: choice(FACILITY_STAGES, "the stage"),
-    investment_amount: optionalDecimal("Investment amount"),
-    investment_currency: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
-      optionalText({ label: "Currency", max: 3 }),
-    ),
-    announced_on: optionalIsoDate("Announcement date"),
-    sources: SourcesSchema,
-  })
-  .superRefine((v, ctx) => {
-    if ((v.investment_amount === null) !== (v.investment_currency === null)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [v.investment_amount === null ? "investment_amount" : "investment_currency"],
-        message: "Give both the amount and its currency, or neither",
-      });
-    }
-    if (v.investment_currency !== null && !/^[A-Z]{3}$/.test(v.investment_currency)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["investment_currency"],
-        message: "Use a currency code like INR or USD",
-      });
-    }
-  });
-export type FacilityInput = z.output<typeof FacilityInputSchema>;
-
-export const PartnershipInputSchema = z
-  .object({
-    brand: slug("Brand"),
-    partner: slug("Partner"),
-    product_categories: list(CATEGORY, { label: "Product categories", max: 20 }),
-    facility_id: z.preprocess(
-      (v) =>
-        v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : String(v).trim(),
-      z
-        .string()
-        .regex(/^[1-9]\d{0,14}$/, "Enter the facility's number, a whole number")
-        .transform(Number)
-        .nullable(),
-    ),
-    announced_on: optionalIsoDate("Announcement date"),
-    stage: choice(PARTNERSHIP_STAGES, "the stage"),
-    sources: SourcesSchema,
-  })
-  .refine((v) => v.brand !== v.partner, {
-    path: ["partner"],
-    message: "A company cannot partner with itself",
-  });
-export type PartnershipInput = z.output<typeof PartnershipInputSchema>;
 
 /** Field errors keyed by the form's field names ("sources.0.url"), first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

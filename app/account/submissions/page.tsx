@@ -3,10 +3,10 @@ import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { mySubmissions, type MySubmission } from "@/db/queries/submissions";
-import { KIND_NOUNS, submitPath } from "@/components/submit/kinds";
 import styles from "@/components/submit/submit.module.css";
 import { When } from "@/components/ui/when";
 import type { SubmissionState } from "@/lib/domain/vocabulary";
+import { RECORD_KINDS, submitPath } from "@/lib/records";
 import { currentUser } from "@/auth/session";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -32,8 +32,8 @@ const REASON_WORDS: Record<SubmissionState, string> = {
 const ACTION_WORDS = { create: "New", change: "Change to a", withdraw: "Withdrawal of a" } as const;
 
 function heading(s: MySubmission): string {
-  const noun = KIND_NOUNS[s.recordType];
-  return s.action === "create" ? `${noun}` : `${ACTION_WORDS[s.action]} ${noun.toLowerCase()}`;
+  const { nouns } = RECORD_KINDS[s.recordType];
+  return s.action === "create" ? nouns.capitalised : `${ACTION_WORDS[s.action]} ${nouns.singular}`;
 }
 
 function SubmissionItem({ s }: { s: MySubmission }) {
@@ -81,7 +81,7 @@ function SubmissionItem({ s }: { s: MySubmission }) {
         </dl>
         <div className={styles.submissionActions}>
           {s.state === "approved" && s.result?.href ? (
-            <Link href={s.result.href}>See the published {KIND_NOUNS[s.recordType].toLowerCase()}</Link>
+            <Link href={s.result.href}>See the published {RECORD_KINDS[s.recordType].nouns.singular}</Link>
           ) : null}
           {s.canResubmit && s.action !== "withdraw" ? (
             <Link className="button" href={submitPath(s.recordType, s.id)}>

@@ -11,7 +11,8 @@ import { today } from "@/lib/server/clock";
 import { echoValues } from "@/lib/server/form-state";
 import { authorize, REVIEWERS } from "@/auth/session";
 import { formDataToObject } from "@/lib/validation/form-data";
-import { fieldErrors, ProgressInputSchema } from "@/lib/validation/submissions";
+import { ProgressInputSchema } from "@/lib/records/progress-update";
+import { fieldErrors } from "@/lib/validation/submissions";
 
 // A reviewer's record of an outcome is published at once (recordOutcome writes an approved
 // submission and its revision), so the action checks the role itself: the page that shows the

@@ -14,8 +14,8 @@ import {
   RecordLink,
   RevisionsSince,
 } from "@/components/review/submission-parts";
-import { RECORD_TYPE_LABELS } from "@/lib/domain/diff";
 import { formatIndiaDate } from "@/lib/domain/dates";
+import { nounOf } from "@/lib/records";
 import { reviewerOrRefusal } from "../access";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<"/review/[id]">): P
 }
 
 function Proposal({ s }: { s: SubmissionDetail }) {
-  const label = RECORD_TYPE_LABELS[s.recordType];
+  const label = nounOf(s.recordType);
   if (s.action === "withdraw") {
     return (
       <section aria-labelledby="proposal-heading" className={styles.section}>
@@ -125,9 +125,7 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
           <>
             <dt>Published</dt>
             <dd>
-              <RecordLink href={s.result.href}>
-                The {RECORD_TYPE_LABELS[s.recordType]} as published
-              </RecordLink>
+              <RecordLink href={s.result.href}>The {nounOf(s.recordType)} as published</RecordLink>
             </dd>
           </>
         ) : null}
@@ -135,8 +133,7 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
 
       {s.target?.withdrawnOn && open ? (
         <p className="notice" role="note">
-          The published {RECORD_TYPE_LABELS[s.recordType]} was withdrawn on{" "}
-          {formatIndiaDate(s.target.withdrawnOn)}
+          The published {nounOf(s.recordType)} was withdrawn on {formatIndiaDate(s.target.withdrawnOn)}
           {s.target.withdrawnReason ? `: ${s.target.withdrawnReason}` : ""}. It can no longer change.
         </p>
       ) : null}

@@ -12,7 +12,7 @@ import type { ImportProblem, ImportReport, ImportState, ImportWarning } from "@/
 import { failureWords, rowErrorMessage } from "@/lib/messages/mutation-failures";
 import { today } from "@/lib/server/clock";
 import { authorize, REVIEWERS } from "@/auth/session";
-import { CommitmentInputSchema } from "@/lib/validation/submissions";
+import { CommitmentInputSchema } from "@/lib/records/commitment";
 
 const MAX_WARNINGS = 50;
 
