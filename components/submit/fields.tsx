@@ -263,7 +263,7 @@ function SourceFields({ f, index, required }: { f: FormView; index: number; requ
         label="Published on"
         type="date"
         {...req}
-        hint="Like 2023-05-29."
+        hint="The day the source was published, as its dateline gives it."
       />
       <div className={styles.wide}>
         <TextAreaField

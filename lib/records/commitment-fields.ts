@@ -13,7 +13,7 @@ import {
 } from "@/lib/domain/vocabulary";
 import {
   date,
-  DATE_HINT,
+  ANNOUNCED_HINT,
   labelled,
   labelsOf,
   number,
@@ -80,7 +80,7 @@ export const COMMITMENT_FIELDS = [
     label: "Announcement date",
     kind: "value",
     format: date,
-    control: { as: "text", type: "date", hint: DATE_HINT },
+    control: { as: "text", type: "date", hint: ANNOUNCED_HINT },
   },
   {
     key: "metric",
@@ -121,7 +121,7 @@ export const COMMITMENT_FIELDS = [
     label: "Baseline date",
     kind: "value",
     format: date,
-    control: requiredDate("The date the baseline value refers to, like 2023-05-29."),
+    control: requiredDate("The day the baseline value refers to."),
   },
   {
     key: "target_value",

@@ -1,5 +1,5 @@
 import { FACILITY_STAGE_LABELS, FACILITY_STAGES } from "@/lib/domain/vocabulary";
-import { date, DATE_HINT, labelled, labelsOf, number, optionsOf, SOURCES_FIELD } from "./field-specs";
+import { date, ANNOUNCED_HINT, labelled, labelsOf, number, optionsOf, SOURCES_FIELD } from "./field-specs";
 import type { FieldSpec } from "./kind";
 
 export const FACILITY_FIELDS = [
@@ -60,7 +60,7 @@ export const FACILITY_FIELDS = [
     label: "Announcement date",
     kind: "value",
     format: date,
-    control: { as: "text", type: "date", hint: DATE_HINT },
+    control: { as: "text", type: "date", hint: ANNOUNCED_HINT },
   },
   SOURCES_FIELD,
 ] as const satisfies readonly FieldSpec[];

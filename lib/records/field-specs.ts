@@ -24,8 +24,12 @@ export const requiredNumber = (hint: string) =>
 export const requiredDate = (hint: string) =>
   ({ as: "text", type: "date", required: true, hint }) as const satisfies FormControl;
 
-/** The hint of an optional date field. */
-export const DATE_HINT = "Like 2023-05-29.";
+/**
+ * The hint of the optional announcement date. It says what the date is, not how to write it: the
+ * browser's date field shows its own format (dd/mm/yyyy in India), so an example in another format
+ * only confused people; a browser without one gets the format in the error message.
+ */
+export const ANNOUNCED_HINT = "The day the source says it was announced; leave it empty if no day is given.";
 
 export const SOURCES_FIELD = {
   key: "sources",

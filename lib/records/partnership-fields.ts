@@ -1,5 +1,5 @@
 import { PARTNERSHIP_STAGE_LABELS, PARTNERSHIP_STAGES } from "@/lib/domain/vocabulary";
-import { date, DATE_HINT, labelled, labelsOf, optionsOf, SOURCES_FIELD } from "./field-specs";
+import { date, ANNOUNCED_HINT, labelled, labelsOf, optionsOf, SOURCES_FIELD } from "./field-specs";
 import type { FieldSpec } from "./kind";
 
 export const PARTNERSHIP_FIELDS = [
@@ -38,7 +38,7 @@ export const PARTNERSHIP_FIELDS = [
     label: "Announcement date",
     kind: "value",
     format: date,
-    control: { as: "text", type: "date", hint: DATE_HINT },
+    control: { as: "text", type: "date", hint: ANNOUNCED_HINT },
   },
   SOURCES_FIELD,
 ] as const satisfies readonly FieldSpec[];
