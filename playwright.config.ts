@@ -10,6 +10,7 @@ export const E2E_DATABASE = ".e2e-data/e2e.db";
 // others, so that assertions about the seed's published facts and counts hold whatever the order.
 const PUBLISHING_SPECS = [
   "**/review.spec.ts",
+  "**/proposed-together.spec.ts",
   "**/import.spec.ts",
   "**/supersede.spec.ts",
   "**/outcome.spec.ts",

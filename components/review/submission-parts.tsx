@@ -1,9 +1,15 @@
 import { Link } from "@/components/ui/link";
-import type { DisplayRow, ProposedSource, RevisionRef, SubmissionEventView } from "@/lib/views/submissions";
+import type {
+  DisplayRow,
+  LinkedProposal,
+  ProposedSource,
+  RevisionRef,
+  SubmissionEventView,
+} from "@/lib/views/submissions";
 import type { FieldChange } from "@/lib/domain/diff";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { SOURCE_KIND_LABELS, type SourceKind } from "@/lib/domain/vocabulary";
-import { EVENT_LABELS, formatTimestamp } from "./labels";
+import { EVENT_LABELS, formatTimestamp, proposalKind, STATE_LABELS } from "./labels";
 import styles from "./review.module.css";
 
 // The parts of a submission's review page. They display what the queries computed; none of them
@@ -134,4 +140,55 @@ export function History({ events }: { events: SubmissionEventView[] }) {
 
 export function RecordLink({ href, children }: { href: string | null; children: React.ReactNode }) {
   return href ? <Link href={href}>{children}</Link> : <>{children}</>;
+}
+
+function LinkedList({ items }: { items: LinkedProposal[] }) {
+  return (
+    <ul>
+      {items.map((p) => (
+        <li key={p.id}>
+          <Link href={`/review/${p.id}`}>
+            {proposalKind(p.recordType, p.action)}: {p.title}
+          </Link>{" "}
+          <span className="meta">
+            submission {p.id}, {STATE_LABELS[p.state].toLowerCase()}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A new company and what names it, proposed together by one contributor: the reviewer sees the
+ * order they must be decided in, and what a rejection of the company sends back.
+ */
+export function LinkedProposals({
+  linked,
+}: {
+  linked: { waitingFor: LinkedProposal[]; dependants: LinkedProposal[] };
+}) {
+  return (
+    <section className={`notice ${styles.section}`} aria-labelledby="linked-heading">
+      <h2 id="linked-heading">Proposed together</h2>
+      {linked.waitingFor.length > 0 ? (
+        <>
+          <p>
+            This names a company that the same contributor proposed and that is not yet approved. Decide on
+            the company first: this cannot be approved until the company is published.
+          </p>
+          <LinkedList items={linked.waitingFor} />
+        </>
+      ) : null}
+      {linked.dependants.length > 0 ? (
+        <>
+          <p>
+            The same contributor’s proposals that name this company. Approve the company first, then them; if
+            you reject it, they go back to the contributor with your reason.
+          </p>
+          <LinkedList items={linked.dependants} />
+        </>
+      ) : null}
+    </section>
+  );
 }

@@ -146,7 +146,8 @@ export function CompanyField({
           The company’s short name, as in its address on this site: <code>xiaomi</code> for /companies/xiaomi.
           Type part of its name to see suggestions, or find it in the{" "}
           <Link href="/companies">list of companies</Link>. Not on the tracker yet?{" "}
-          <Link href="/submit/company">Propose the company</Link> first.
+          <Link href="/submit/company">Propose the company</Link> first; you can then name it here while both
+          wait for review.
         </>
       }
     >

@@ -5,6 +5,7 @@ import { checkReferences, latestRevisionId, recordSnapshot, targetState } from "
 import { parsePayload, type RecordPayload } from "@/lib/records";
 import type { WithdrawalInput } from "@/lib/records/withdrawal";
 import { fail, type MutationFailure } from "./result";
+import { ownOpenCompanyProposal } from "../queries/pending-references";
 
 export type Checked =
   { ok: true; payload: RecordPayload | WithdrawalInput; baseRevisionId: number | null } | MutationFailure;
@@ -20,6 +21,12 @@ export function checkProposal(
   action: SubmissionAction,
   targetId: number | null,
   rawPayload: unknown,
+  /**
+   * The person proposing, when they are the one storing it (proposing or resubmitting): their own
+   * open company proposals then count as references. Approval leaves it out: by then the company
+   * must be published.
+   */
+  proposerId?: string,
 ): Checked {
   if (action === "create" && targetId !== null)
     return fail("invalid", { problem: "target_given", recordType });
@@ -44,7 +51,13 @@ export function checkProposal(
   if (action === "withdraw") return { ok: true, payload: parsed.payload, baseRevisionId };
 
   const payload = parsed.payload as RecordPayload;
-  const refErrors = checkReferences(tx, recordType, payload, targetId);
+  const refErrors = checkReferences(
+    tx,
+    recordType,
+    payload,
+    targetId,
+    proposerId === undefined ? undefined : (slug) => ownOpenCompanyProposal(tx, proposerId, slug),
+  ).errors;
   if (Object.keys(refErrors).length > 0)
     return fail("invalid", { problem: "fields" }, { fieldErrors: refErrors });
 

@@ -87,7 +87,7 @@ export function createSubmission(db: Db, input: CreateSubmissionInput): Mutation
     if (!statements.role.get({ userId })?.role) return fail("forbidden", { problem: "signed_out" });
     const raw =
       action === "withdraw" ? withdrawalPayload(input.payload, input.withdrawReason) : input.payload;
-    const checked = checkProposal(tx, recordType, action, targetId, raw);
+    const checked = checkProposal(tx, recordType, action, targetId, raw, userId);
     if (!checked.ok) return checked;
 
     // A double click or a resent form arrives as the same payload moments later: give back the

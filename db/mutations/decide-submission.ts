@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { submissionEvents, submissions } from "../schema";
 import { IMMEDIATE } from "../transaction";
 import { reviewerRole } from "./authorize";
 import { checkProposal } from "./check-proposal";
+import { dependantsOf, proposalsWaitedFor } from "../queries/pending-references";
 import { latestRevisionId, targetState } from "../queries/records";
 import { applyApproved } from "./records";
 import { fail, problemOf, type MutationResult } from "./result";
@@ -28,6 +29,39 @@ export type DecideInput = {
   /** Today's date in India: a withdrawal takes effect on it. */
   today: string;
 };
+
+/**
+ * A rejected company proposal takes its dependants (the same person's proposals that name it)
+ * back to the contributor, with the reason, so nothing waits for a company that will not come.
+ * Sent back rather than rejected: the contributor may name a published company instead.
+ */
+function sendBackDependants(
+  tx: DbLike,
+  company: SubmissionRow,
+  reviewerId: string,
+  reason: string,
+  decidedAt: string,
+): void {
+  const ids = dependantsOf(tx, company, ["pending"]);
+  if (ids.length === 0) return;
+  const slug = (company.payload as { slug: string }).slug;
+  const why = `The company “${slug}” it names (submission ${company.id}) was rejected: ${reason}`;
+  for (const id of ids) {
+    tx.update(submissions)
+      .set({
+        state: "changes_requested",
+        reviewerId,
+        decisionReason: why,
+        decidedAt,
+        updatedAt: decidedAt,
+      })
+      .where(eq(submissions.id, id))
+      .run();
+    tx.insert(submissionEvents)
+      .values({ submissionId: id, event: "changes_requested", actorId: reviewerId, reason: why })
+      .run();
+  }
+}
 
 /** The date, in India, on which a submission was made: when its sources were read. */
 function submittedOn(row: SubmissionRow): string {
@@ -63,6 +97,14 @@ export function decideSubmission(db: Db, input: DecideInput): MutationResult<{ r
         if (latestRevisionId(tx, row.recordType, row.targetId) !== row.baseRevisionId)
           return fail("conflict", { problem: "conflict", recordType: row.recordType });
       }
+      // Named company proposals go first, so the company is published before what names it.
+      const [waiting] = proposalsWaitedFor(tx, row);
+      if (waiting)
+        return fail("invalid_state", {
+          problem: "waiting_for_proposal",
+          submissionId: waiting.submissionId,
+          slug: waiting.slug,
+        });
       const checked = checkProposal(tx, row.recordType, row.action, row.targetId, row.payload);
       if (!checked.ok) {
         return checked.code === "invalid"
@@ -104,6 +146,7 @@ export function decideSubmission(db: Db, input: DecideInput): MutationResult<{ r
         reason: reason || null,
       })
       .run();
+    if (input.decision === "reject") sendBackDependants(tx, row, input.reviewerId, reason, decidedAt);
     return recordId === undefined ? { ok: true } : { ok: true, recordId };
   }, IMMEDIATE);
 }

@@ -25,7 +25,7 @@ export function recordOutcome(
     const parsed = ProgressInputSchema.safeParse(input.payload);
     if (!parsed.success)
       return fail("invalid", { problem: "fields" }, { fieldErrors: fieldErrors(parsed.error) });
-    const refErrors = checkReferences(tx, "progress_update", parsed.data, null);
+    const refErrors = checkReferences(tx, "progress_update", parsed.data, null).errors;
     if (Object.keys(refErrors).length > 0)
       return fail("invalid", { problem: "fields" }, { fieldErrors: refErrors });
 

@@ -21,7 +21,14 @@ export function resubmitSubmission(
     if ("ok" in row) return row;
     if (row.state !== "changes_requested")
       return fail("invalid_state", { problem: "submission_closed", state: row.state, operation: "resubmit" });
-    const checked = checkProposal(tx, row.recordType, row.action, row.targetId, input.payload);
+    const checked = checkProposal(
+      tx,
+      row.recordType,
+      row.action,
+      row.targetId,
+      input.payload,
+      row.submittedById,
+    );
     if (!checked.ok) return checked;
     tx.update(submissions)
       .set({

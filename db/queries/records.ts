@@ -15,7 +15,7 @@ import {
 import type { RecordType } from "@/lib/domain/vocabulary";
 import { RECORD_KINDS, type RecordPayload, type RowOf } from "@/lib/records";
 import type { RecordLike, TitleLookup } from "@/lib/records/kind";
-import { referenceErrors } from "@/lib/records/references";
+import { referenceCheck, type ReferenceCheck, type ReferenceLookup } from "@/lib/records/references";
 
 // Published records read back for the workflow: as their form's payload (a "snapshot"), so a
 // proposal, the record it would change and each revision compare like for like; with their
@@ -147,16 +147,23 @@ export function companyBySlug(
 }
 
 /**
- * The records a proposal refers to must be published and not withdrawn (lib/records/references.ts).
- * Returns errors keyed by the form's field names, empty when everything resolves.
+ * The records a proposal refers to must be published and not withdrawn (lib/records/references.ts);
+ * with `ownPendingCompany`, a company may also be the proposer's own proposal, still open
+ * (db/queries/pending-references.ts).
  */
 export function checkReferences(
   db: DbLike,
   recordType: RecordType,
   payload: RecordPayload,
   targetId: number | null,
-): Record<string, string> {
-  return referenceErrors(recordType, payload, targetId, {
+  ownPendingCompany?: (slug: string) => number | undefined,
+): ReferenceCheck {
+  return referenceCheck(recordType, payload, targetId, { ...checkReferenceLookup(db), ownPendingCompany });
+}
+
+/** What the reference rules look up among the published records. */
+export function checkReferenceLookup(db: DbLike): ReferenceLookup {
+  return {
     companyBySlug: (slug) => companyBySlug(db, slug),
     companySlug: (id) => companySlug(db, id) ?? undefined,
     facility: (id) =>
@@ -167,7 +174,7 @@ export function checkReferences(
         .from(commitments)
         .where(eq(commitments.id, id))
         .get(),
-  });
+  };
 }
 
 /** Names of other records, for titles. */

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { commitments, companies, revisions, sources, submissionEvents, submissions, users } from "../schema";
+import { dependantsOf, proposalsWaitedFor } from "./pending-references";
 import { latestRevisionId, recordHref, recordSnapshot, recordTitle, titleLookup } from "./records";
 import { describeRecord, diffRecords, type FieldChange } from "@/lib/domain/diff";
 import { isLikelyDuplicate, titleSimilarity } from "@/lib/domain/duplicates";
@@ -14,6 +15,7 @@ import { nounOf } from "@/lib/records";
 import { str, type RecordLike } from "@/lib/records/kind";
 import type {
   DisplayRow,
+  LinkedProposal,
   ProposedSource,
   RevisionRef,
   SubmissionEventView,
@@ -228,7 +230,28 @@ export type SubmissionDetail = {
   result: { recordId: number; href: string | null; revisionId: number } | null;
   /** For a new commitment: published commitments and other proposals that look the same. */
   duplicates: LikelyDuplicate[];
+  /**
+   * Proposed together (db/queries/pending-references.ts): the same contributor's company
+   * proposals this one names and that are not yet approved, and, for a new company, the
+   * contributor's open proposals that name it.
+   */
+  linked: { waitingFor: LinkedProposal[]; dependants: LinkedProposal[] };
 };
+
+function linkedProposal(db: Db, id: number): LinkedProposal[] {
+  const row = db.select().from(submissions).where(eq(submissions.id, id)).get();
+  return row
+    ? [
+        {
+          id,
+          recordType: row.recordType,
+          action: row.action,
+          state: row.state,
+          title: submissionTitle(db, row),
+        },
+      ]
+    : [];
+}
 
 /** One submission with everything a reviewer needs to decide it; null when there is none. */
 export function getSubmission(db: Db, id: number): SubmissionDetail | null {
@@ -342,6 +365,10 @@ export function getSubmission(db: Db, id: number): SubmissionDetail | null {
         }
       : null,
     duplicates,
+    linked: {
+      waitingFor: proposalsWaitedFor(db, s).flatMap((p) => linkedProposal(db, p.submissionId)),
+      dependants: dependantsOf(db, s).flatMap((id) => linkedProposal(db, id)),
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export type Problem =
   | { problem: "reason_too_long"; max: number }
   /** The published record changed after the proposal was based on it. */
   | { problem: "conflict"; recordType: RecordType }
+  /** Approval of a proposal naming a company that the same person proposed and that is not yet approved. */
+  | { problem: "waiting_for_proposal"; submissionId: number; slug: string }
   /** Approval found the stored proposal no longer valid; `cause` says why when no field does. */
   | { problem: "not_publishable"; cause: Problem }
   /** A bulk import with problems by row: the failure's rowErrors. */

@@ -66,6 +66,8 @@ export function problemMessage(p: Problem, fieldErrors: Record<string, string> =
       return `Keep the reason to at most ${p.max.toLocaleString("en-IN")} characters.`;
     case "conflict":
       return `The published ${nounOf(p.recordType)} has changed since this was proposed. Compare the two, then reject or request changes so that the contributor can propose again against the current version.`;
+    case "waiting_for_proposal":
+      return `This names the company “${p.slug}”, proposed in submission ${p.submissionId} and not yet approved: decide on that first.`;
     case "not_publishable": {
       const entries = Object.entries(fieldErrors);
       const why =

@@ -14,21 +14,55 @@ export type ReferenceLookup = {
   companySlug(id: number): string | undefined;
   facility(id: number): Published | undefined;
   commitment(id: number): (Published & { baselineDate: string }) | undefined;
+  /**
+   * The proposer's own open proposal of a new company with this short name (its submission id),
+   * which a proposal may refer to while both wait for review. Absent where only published
+   * records count: when a reviewer approves, the company must have been approved first.
+   */
+  ownPendingCompany?(slug: string): number | undefined;
 };
 
-/**
- * Errors keyed by the form's field names (empty when everything resolves). `targetId` is the
- * record a change concerns, so that a company's own short name is not mistaken for another's.
- */
+/** A reference to the proposer's own company proposal, which must be approved first. */
+export type PendingReference = { field: string; slug: string; submissionId: number };
+
+export type ReferenceCheck = {
+  /** Keyed by the form's field names; empty when everything resolves. */
+  errors: Record<string, string>;
+  /** References that resolve only to the proposer's own proposals, still waiting for review. */
+  pending: PendingReference[];
+};
+
+/** The message for a company that is neither published nor (where it may be) proposed. */
+export function unknownCompanyMessage(slug: string, ownProposalsCount: boolean): string {
+  return ownProposalsCount
+    ? `No published company has the short name “${slug}”, and you have not proposed one. Propose the company first; this can then refer to it while both wait for review.`
+    : `No published company has the short name “${slug}”. Propose the company first; once it is approved, this can refer to it.`;
+}
+
+/** The errors of referenceCheck alone. */
 export function referenceErrors(
   recordType: RecordType,
   payload: RecordPayload,
   targetId: number | null,
   lookup: ReferenceLookup,
 ): Record<string, string> {
+  return referenceCheck(recordType, payload, targetId, lookup).errors;
+}
+
+/**
+ * Checks what a proposal refers to. `targetId` is the record a change concerns, so that a
+ * company's own short name is not mistaken for another's.
+ */
+export function referenceCheck(
+  recordType: RecordType,
+  payload: RecordPayload,
+  targetId: number | null,
+  lookup: ReferenceLookup,
+): ReferenceCheck {
   const kind = RECORD_KINDS[recordType];
   const values: Readonly<Record<string, unknown>> = payload;
   const errors: Record<string, string> = {};
+  const pending: PendingReference[] = [];
 
   if (kind.identity) {
     const field = kind.identity;
@@ -52,9 +86,9 @@ export function referenceErrors(
       case "company": {
         const slug = String(value);
         const c = lookup.companyBySlug(slug);
-        if (!c)
-          errors[ref.field] =
-            `No published company has the short name “${slug}”. Propose the company first; once it is approved, this can refer to it.`;
+        const proposed = c ? undefined : lookup.ownPendingCompany?.(slug);
+        if (proposed !== undefined) pending.push({ field: ref.field, slug, submissionId: proposed });
+        else if (!c) errors[ref.field] = unknownCompanyMessage(slug, lookup.ownPendingCompany !== undefined);
         else if (c.withdrawnOn) errors[ref.field] = `The company “${slug}” has been withdrawn.`;
         break;
       }
@@ -76,5 +110,5 @@ export function referenceErrors(
       }
     }
   }
-  return errors;
+  return { errors, pending };
 }

@@ -1,4 +1,4 @@
-import type { SubmissionEvent } from "@/lib/domain/vocabulary";
+import type { RecordType, SubmissionAction, SubmissionEvent, SubmissionState } from "@/lib/domain/vocabulary";
 
 // Proposals as reviewers and contributors see them.
 
@@ -28,3 +28,12 @@ export type SubmissionEventView = {
 export type DisplayRow = { key: string; label: string; value: string };
 
 export type RevisionRef = { id: number; summary: string; createdAt: string; actorName: string | null };
+
+/** Another proposal of the same contributor that this one names, or that names this one. */
+export type LinkedProposal = {
+  id: number;
+  recordType: RecordType;
+  action: SubmissionAction;
+  state: SubmissionState;
+  title: string;
+};

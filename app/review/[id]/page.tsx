@@ -7,6 +7,7 @@ import { DecisionForm } from "@/components/review/decision-form";
 import { formatTimestamp, proposalKind, STATE_LABELS } from "@/components/review/labels";
 import styles from "@/components/review/review.module.css";
 import {
+  LinkedProposals,
   DiffTable,
   FieldTable,
   History,
@@ -170,6 +171,10 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
         </section>
       ) : null}
 
+      {open && (s.linked.waitingFor.length > 0 || s.linked.dependants.length > 0) ? (
+        <LinkedProposals linked={s.linked} />
+      ) : null}
+
       <Proposal s={s} />
 
       {s.action !== "withdraw" ? (
@@ -189,7 +194,12 @@ export default async function ReviewSubmissionPage({ params }: PageProps<"/revie
           You submitted this yourself, so another reviewer must decide on it.
         </p>
       ) : null}
-      {open && !own ? <DecisionForm id={s.id} canApprove={!s.conflict && !s.target?.withdrawnOn} /> : null}
+      {open && !own ? (
+        <DecisionForm
+          id={s.id}
+          canApprove={!s.conflict && !s.target?.withdrawnOn && s.linked.waitingFor.length === 0}
+        />
+      ) : null}
       {!open ? (
         <p>This submission is {STATE_LABELS[s.state].toLowerCase()}; there is nothing to decide.</p>
       ) : null}
