@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CompanyForm } from "@/components/submit/company-form";
+import { SpecForm } from "@/components/submit/spec-form";
 import { MAX_SOURCES } from "@/lib/validation/submissions";
 import { BackToKinds, loadPrefill, one, PrefillNotice, requireSignedIn } from "../page-support";
 
@@ -18,7 +18,8 @@ export default async function SubmitCompanyPage({ searchParams }: PageProps<"/su
       {prefill.kind === "unavailable" ? null : (
         <>
           <p>A brand, contract manufacturer or supplier that is not on the tracker yet.</p>
-          <CompanyForm
+          <SpecForm
+            kind="company"
             initialValues={prefill.values}
             resubmitId={prefill.resubmitId}
             maxSources={MAX_SOURCES}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FacilityForm } from "@/components/submit/facility-form";
+import { SpecForm } from "@/components/submit/spec-form";
 import { MAX_SOURCES } from "@/lib/validation/submissions";
 import { BackToKinds, loadPrefill, one, PrefillNotice, requireSignedIn } from "../page-support";
 
@@ -18,7 +18,8 @@ export default async function SubmitFacilityPage({ searchParams }: PageProps<"/s
       {prefill.kind === "unavailable" ? null : (
         <>
           <p>A factory or site in India: where it is, who runs it and how far it has got.</p>
-          <FacilityForm
+          <SpecForm
+            kind="facility"
             initialValues={prefill.values}
             resubmitId={prefill.resubmitId}
             maxSources={MAX_SOURCES}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PartnershipForm } from "@/components/submit/partnership-form";
+import { SpecForm } from "@/components/submit/spec-form";
 import { MAX_SOURCES } from "@/lib/validation/submissions";
 import { BackToKinds, loadPrefill, one, PrefillNotice, requireSignedIn } from "../page-support";
 
@@ -18,7 +18,8 @@ export default async function SubmitPartnershipPage({ searchParams }: PageProps<
       {prefill.kind === "unavailable" ? null : (
         <>
           <p>A brand and a partner making products together in India.</p>
-          <PartnershipForm
+          <SpecForm
+            kind="partnership"
             initialValues={prefill.values}
             resubmitId={prefill.resubmitId}
             maxSources={MAX_SOURCES}
