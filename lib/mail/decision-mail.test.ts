@@ -137,9 +137,7 @@ describe("decision messages", () => {
           expect(tag, template).toMatch(
             /^<\/?(html|head|meta|title|body|p|br|bdi|blockquote|a)( (lang|charset|style|href)="[^"<>]*")*>$/,
           );
-        expect(mail.html, template).not.toMatch(
-          /<script|<img|<svg|<iframe|<style|<math|<base/i,
-        );
+        expect(mail.html, template).not.toMatch(/<script|<img|<svg|<iframe|<style|<math|<base/i);
         // The subject is one bounded line without controls.
         expect(mail.subject, template).not.toMatch(/[\r\n\u0000-\u001f]/);
         expect(mail.subject.length, template).toBeLessThanOrEqual(140);
