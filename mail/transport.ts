@@ -33,7 +33,14 @@ export function messageOf(row: OutboxRow, from: string) {
 }
 
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Every wait is bounded well inside the worker's 10-minute lease, so a stalled server fails
+  // the attempt (and it is retried) rather than outlive the lease and invite a second send.
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   let where = "SMTP";
   try {
     const url = new URL(smtpUrl);

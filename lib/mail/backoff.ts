@@ -8,9 +8,9 @@ export type RetryPolicy = {
   maxDelayMs: number;
 };
 
-// Eight attempts over about four hours (1, 2, 4, … 64 minutes, then capped): an SMTP relay down
-// for a restart or a short outage is waited out, and a wrong address or a refused login ends as
-// 'failed' the same afternoon, where an admin can see it.
+// Eight attempts over about two hours (waits of 1, 2, 4, … 64 minutes; the cap only matters to
+// a longer policy): an SMTP relay down for a restart or a short outage is waited out, and a
+// refused login or a bad setting ends as 'failed' within the morning, with its error kept.
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 60_000,
