@@ -1,19 +1,20 @@
 import { DEFAULT_SITE_ORIGIN, parseSiteOrigin } from "@/lib/mail/origin";
 
 /**
- * Where links in queued messages point: TRACKER_ORIGIN (the public address, e.g.
- * https://tracker.example.in), else the default `npm start` address. Read when a message is
- * queued, since a message is rendered then; a malformed setting falls back to the default
- * rather than fail a reviewer's decision, and says so once.
+ * Where links in queued messages point: TRACKER_ORIGIN, else BETTER_AUTH_URL (the public address
+ * sign-in already uses, so one setting serves both), else the default `npm start` address.
+ * Read when a message is queued, since a message is rendered then; a malformed setting is
+ * skipped rather than fail a reviewer's decision, and said once.
  */
 let warned = false;
 export function mailOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  const parsed = parseSiteOrigin(env.TRACKER_ORIGIN);
-  if (!parsed && env.TRACKER_ORIGIN?.trim() && !warned) {
+  for (const name of ["TRACKER_ORIGIN", "BETTER_AUTH_URL"] as const) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    const parsed = parseSiteOrigin(raw);
+    if (parsed) return parsed;
+    if (!warned) console.warn(`${name} is not an http(s) address ("${raw}"); mail links skip it`);
     warned = true;
-    console.warn(
-      `TRACKER_ORIGIN is not an http(s) address ("${env.TRACKER_ORIGIN}"); links use ${DEFAULT_SITE_ORIGIN}`,
-    );
   }
-  return parsed ?? DEFAULT_SITE_ORIGIN;
+  return DEFAULT_SITE_ORIGIN;
 }
