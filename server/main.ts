@@ -129,9 +129,9 @@ async function main(): Promise<void> {
     server.close();
     renderer.close();
     agent.destroy();
-    // A send in progress is finished and recorded rather than cut off; the worker's timer no
-    // longer runs. Anything still queued stays in the outbox for the next start.
-    // A mail server that stops answering does not hold the shutdown for more than five seconds.
+    // A send in progress is finished and recorded rather than cut off, for up to five seconds
+    // (a mail server that stops answering does not hold the shutdown). What is still queued
+    // stays in the outbox for the next start.
     const patience = new Promise((resolve) => setTimeout(resolve, 5000).unref());
     void Promise.race([mail.stop(), patience]).finally(() => process.exit(0));
   };

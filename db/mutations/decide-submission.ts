@@ -30,7 +30,7 @@ export type DecideInput = {
   reason?: string;
   /** Today's date in India: a withdrawal takes effect on it. */
   today: string;
-  /** Where links in the contributor's message point; TRACKER_ORIGIN when not given. */
+  /** Where links in the contributor's message point; the configured address (mailOrigin) if not given. */
   origin?: string;
 };
 
