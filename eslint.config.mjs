@@ -10,8 +10,10 @@ const noNextLink = {
 
 // Dependencies point one way, app → components → db → lib: no folder imports one to its left,
 // components do not read db/ either (pages pass data in), and auth/ sits beside db/ (it opens the
-// database for sign-in), used by app/ alone (docs/decisions/0020-layering.md). The zones are
-// checked on resolved paths, so a relative import across folders is caught as well as an @/ one.
+// database for sign-in), used by app/ alone (docs/decisions/0020-layering.md); mail/ sits beside
+// it too, sending what db/ queued, used by server/ alone (docs/decisions/0023-mail-outbox.md).
+// The zones are checked on resolved paths, so a relative import across folders is caught as well
+// as an @/ one.
 const layer = (folder, forbidden, why) => ({
   target: `./${folder}`,
   from: forbidden.map((f) => `./${f}`),
@@ -20,14 +22,16 @@ const layer = (folder, forbidden, why) => ({
 const layers = [
   layer(
     "lib",
-    ["db", "auth", "components", "app"],
+    ["db", "auth", "mail", "components", "app", "server"],
     "lib/ is the bottom layer: pass data in, or move the code up.",
   ),
-  layer("db", ["auth", "components", "app"], "db/ may use lib/ only."),
-  layer("auth", ["components", "app"], "auth/ may use db/ and lib/ only."),
+  layer("db", ["auth", "mail", "components", "app", "server"], "db/ may use lib/ only."),
+  layer("auth", ["mail", "components", "app", "server"], "auth/ may use db/ and lib/ only."),
+  // mail/ sends what db/ queued (docs/decisions/0023); only the server process runs it.
+  layer("mail", ["auth", "components", "app", "server"], "mail/ may use db/ and lib/ only."),
   layer(
     "components",
-    ["db", "auth"],
+    ["db", "auth", "mail"],
     "Components receive data from pages as props; they never read the database or the session.",
   ),
   {

@@ -17,6 +17,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "components/**/*.test.ts",
       "server/**/*.test.ts",
+      "mail/**/*.test.ts",
     ],
     environment: "node",
   },

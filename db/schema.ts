@@ -28,6 +28,7 @@ import {
   UNITS,
 } from "@/lib/domain/vocabulary";
 import { STATUSES } from "@/lib/domain/status";
+import { MAIL_KINDS, OUTBOX_STATES } from "@/lib/mail/kinds";
 
 // SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
 // same list the application validates against, so a bad value cannot be stored by any path.
@@ -603,3 +604,50 @@ export const publicationVersion = sqliteTable(
   },
   (t) => [check("publication_version_single_row", sql`${t.id} = 1`)],
 );
+
+// Outgoing mail (docs/decisions/0023). A message is queued in the same transaction as the event
+// that causes it, already rendered, and sent later by a worker (mail/worker.ts) that leases it:
+// state 'sending' with lease_owner and lease_until, so two processes never send one message at
+// once, and a message whose sender died is taken up again when the lease runs out. A failed send
+// goes back to 'queued' with next_attempt_at pushed out; after the last attempt it stays 'failed'
+// with its error. Rows are never deleted. dedupe_key names the event (a submission event id), so
+// one event queues one message of each kind however often the enqueue runs.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamps.createdAt,
+    state: text("state", { enum: OUTBOX_STATES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_unique").on(t.kind, t.dedupeKey),
+    // The worker's claim reads due messages in this order.
+    index("outbox_due_idx").on(t.state, t.nextAttemptAt),
+    check("outbox_kind_check", oneOf(t.kind, MAIL_KINDS)),
+    check("outbox_state_check", oneOf(t.state, OUTBOX_STATES)),
+    check("outbox_headers_json", sql`json_valid(${t.headers})`),
+    check("outbox_attempts_not_negative", sql`${t.attempts} >= 0`),
+    check(
+      "outbox_lease_whole",
+      sql`(${t.state} = 'sending') = (${t.leaseOwner} is not null and ${t.leaseUntil} is not null)`,
+    ),
+    check("outbox_sent_at", sql`(${t.state} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

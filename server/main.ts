@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import next from "next";
 import { databasePath, openDatabase } from "@/db/connection";
+import { transportFromEnv } from "@/mail/transport";
+import { startOutboxWorker } from "@/mail/worker";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
@@ -32,7 +34,8 @@ process.env.TRACKER_FILL_TOKEN = randomBytes(24).toString("base64url");
 
 async function main(): Promise<void> {
   // Created, migrated and seeded here, before the first request; Next opens its own handle later.
-  const db = openDatabase(databasePath());
+  const file = databasePath();
+  const db = openDatabase(file);
   const versionStatement = db.$client
     .prepare<[], number>("select version from publication_version where id = 1")
     .pluck();
@@ -111,6 +114,13 @@ async function main(): Promise<void> {
       res.end("Something went wrong on our side.");
     });
   });
+  // Sends what decisions queued (docs/decisions/0023), from this process's own handle: the
+  // outbox is drained every 15 seconds, and whatever a killed process left half-sent is taken up
+  // again when its lease runs out.
+  const transport = transportFromEnv(file);
+  const mail = startOutboxWorker({ db, transport });
+  console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
+
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
   });
@@ -119,7 +129,11 @@ async function main(): Promise<void> {
     server.close();
     renderer.close();
     agent.destroy();
-    process.exit(0);
+    // A send in progress is finished and recorded rather than cut off, for up to five seconds
+    // (a mail server that stops answering does not hold the shutdown). What is still queued
+    // stays in the outbox for the next start.
+    const patience = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    void Promise.race([mail.stop(), patience]).finally(() => process.exit(0));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

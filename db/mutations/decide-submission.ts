@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Db, DbLike } from "../connection";
 import { submissionEvents, submissions } from "../schema";
+import { mailOrigin } from "../mail-origin";
 import { IMMEDIATE } from "../transaction";
 import { reviewerRole } from "./authorize";
 import { checkProposal } from "./check-proposal";
 import { dependantsOf, proposalsWaitedFor } from "../queries/pending-references";
 import { latestRevisionId, targetState } from "../queries/records";
+import { queueDecisionMail, type DecisionMailEvent } from "./queue-decision-mail";
 import { applyApproved } from "./records";
 import { fail, problemOf, type MutationResult } from "./result";
 import { findSubmission, nowIso, type SubmissionRow } from "./submission-row";
@@ -28,6 +30,8 @@ export type DecideInput = {
   reason?: string;
   /** Today's date in India: a withdrawal takes effect on it. */
   today: string;
+  /** Where links in the contributor's message point; the configured address (mailOrigin) if not given. */
+  origin?: string;
 };
 
 /**
@@ -41,6 +45,7 @@ function sendBackDependants(
   reviewerId: string,
   reason: string,
   decidedAt: string,
+  origin: string,
 ): void {
   const ids = dependantsOf(tx, company, ["pending"]);
   if (ids.length === 0) return;
@@ -57,9 +62,32 @@ function sendBackDependants(
       })
       .where(eq(submissions.id, id))
       .run();
-    tx.insert(submissionEvents)
+    const event = tx
+      .insert(submissionEvents)
       .values({ submissionId: id, event: "changes_requested", actorId: reviewerId, reason: why })
-      .run();
+      .returning({ id: submissionEvents.id })
+      .get();
+    const dependant = findSubmission(tx, id);
+    if (dependant)
+      queueDecisionMail(
+        tx,
+        dependant,
+        event.id,
+        { kind: "sent_back", company, companyReason: reason },
+        decidedAt,
+        origin,
+      );
+  }
+}
+
+function mailEventOf(decision: Decision, reason: string, recordId: number | undefined): DecisionMailEvent {
+  switch (decision) {
+    case "approve":
+      return { kind: "approved", note: reason || null, recordId };
+    case "reject":
+      return { kind: "rejected", reason };
+    case "request_changes":
+      return { kind: "changes_requested", comment: reason };
   }
 }
 
@@ -138,15 +166,20 @@ export function decideSubmission(db: Db, input: DecideInput): MutationResult<{ r
       })
       .where(eq(submissions.id, row.id))
       .run();
-    tx.insert(submissionEvents)
+    const event = tx
+      .insert(submissionEvents)
       .values({
         submissionId: row.id,
         event: DECIDED_STATE[input.decision],
         actorId: input.reviewerId,
         reason: reason || null,
       })
-      .run();
-    if (input.decision === "reject") sendBackDependants(tx, row, input.reviewerId, reason, decidedAt);
+      .returning({ id: submissionEvents.id })
+      .get();
+    // The contributor's message is queued with the decision: both are committed, or neither.
+    const origin = input.origin ?? mailOrigin();
+    queueDecisionMail(tx, row, event.id, mailEventOf(input.decision, reason, recordId), decidedAt, origin);
+    if (input.decision === "reject") sendBackDependants(tx, row, input.reviewerId, reason, decidedAt, origin);
     return recordId === undefined ? { ok: true } : { ok: true, recordId };
   }, IMMEDIATE);
 }

@@ -60,7 +60,7 @@ function apply(
   const parsed = parsePayload(recordType, action, payload);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
   if (action !== "withdraw") {
-    const errors = checkReferences(db, recordType, parsed.payload as RecordPayload, targetId);
+    const { errors } = checkReferences(db, recordType, parsed.payload as RecordPayload, targetId);
     if (Object.keys(errors).length) throw new Error(JSON.stringify(errors));
   }
   return db.transaction((tx) => {

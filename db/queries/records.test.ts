@@ -96,7 +96,7 @@ describe("checkReferences", () => {
   it("refuses to change a company's short name, which links and proposals use", () => {
     const xiaomi = companyId("xiaomi");
     const payload = payloadFor("company", { ...recordSnapshot(db, "company", xiaomi)!.payload, slug: "mi" });
-    expect(checkReferences(db, "company", payload, xiaomi)).toEqual({
+    expect(checkReferences(db, "company", payload, xiaomi).errors).toEqual({
       slug: "The short name cannot change: links and other records use “xiaomi”.",
     });
   });
@@ -109,7 +109,7 @@ describe("checkReferences", () => {
       hq_country: "CN",
       sources: [SAMPLE_SOURCE],
     });
-    expect(checkReferences(db, "company", payload, null)).toEqual({
+    expect(checkReferences(db, "company", payload, null).errors).toEqual({
       slug: "A company with the short name “xiaomi” already exists.",
     });
   });
@@ -122,7 +122,7 @@ describe("checkReferences", () => {
       stage: "announced",
       sources: [SAMPLE_SOURCE],
     });
-    expect(checkReferences(db, "partnership", payload, null)).toEqual({
+    expect(checkReferences(db, "partnership", payload, null).errors).toEqual({
       partner: expect.stringMatching(/^No published company has the short name “nobody”/),
       facility_id: "There is no published facility number 424242.",
     });
@@ -136,7 +136,7 @@ describe("checkReferences", () => {
       value: 1,
       sources: [SAMPLE_SOURCE],
     });
-    expect(checkReferences(db, "progress_update", payload, null)).toEqual({
+    expect(checkReferences(db, "progress_update", payload, null).errors).toEqual({
       as_of: `The date must not be before the commitment's baseline date (${commitment.baselineDate}).`,
     });
   });
@@ -144,7 +144,7 @@ describe("checkReferences", () => {
   it("refuses references to withdrawn records", () => {
     db.update(companies).set({ withdrawnOn: "2026-01-01" }).where(eq(companies.slug, "tesla")).run();
     const payload = payloadFor("commitment", { ...SAMPLES.commitment, company: "tesla" });
-    expect(checkReferences(db, "commitment", payload, null)).toEqual({
+    expect(checkReferences(db, "commitment", payload, null).errors).toEqual({
       company: "The company “tesla” has been withdrawn.",
     });
   });

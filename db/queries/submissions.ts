@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Db } from "../connection";
+import type { Db, DbLike } from "../connection";
 import { commitments, companies, revisions, sources, submissionEvents, submissions, users } from "../schema";
 import { dependantsOf, proposalsWaitedFor } from "./pending-references";
 import { latestRevisionId, recordHref, recordSnapshot, recordTitle, titleLookup } from "./records";
@@ -29,8 +29,9 @@ import type {
 const asRecord = (v: unknown): RecordLike =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as RecordLike) : {};
 
-function submissionTitle(
-  db: Db,
+/** A proposal as people name it; a withdrawal by the record it withdraws. */
+export function submissionTitle(
+  db: DbLike,
   row: { recordType: RecordType; action: SubmissionAction; targetId: number | null; payload: unknown },
 ): string {
   if (row.action === "withdraw" && row.targetId !== null) {
