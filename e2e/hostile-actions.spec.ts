@@ -24,10 +24,12 @@ const CONCURRENCY = 8;
 // No limit on proposals gets in the way, and requests claim distinct client addresses through a
 // trusted "proxy", as distinct people would, so sign-up and sign-in are validated, not limited.
 const ENV = { TRACKER_SUBMISSIONS_PER_10_MIN: "10000000", TRACKER_TRUSTED_PROXY_HOPS: "1" };
-// Tables whose rows the actions may add to or change: proposals, their history, people, sessions.
+// Tables whose rows the actions may add to or change: proposals, their history, the mail a decision
+// queues (and the sender then marks sent), people, sessions.
 const MAY_CHANGE = new Set([
   "submissions",
   "submission_events",
+  "outbox",
   "users",
   "sessions",
   "accounts",
