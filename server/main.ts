@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   // outbox is drained every 15 seconds, and whatever a killed process left half-sent is taken up
   // again when its lease runs out.
   const transport = transportFromEnv(file);
-  const mail = startOutboxWorker({ db, transport });
+  const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
 
   server.listen(port, hostname, () => {
@@ -143,3 +143,9 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** TRACKER_MAIL_INTERVAL_SECONDS: how often the outbox is drained (15 s unless set; tests set 1). */
+function mailIntervalMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.TRACKER_MAIL_INTERVAL_SECONDS?.trim() || 15);
+  return Number.isFinite(seconds) && seconds >= 0.1 ? seconds * 1000 : 15_000;
+}
