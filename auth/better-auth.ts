@@ -8,6 +8,8 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db";
 import { databasePath } from "@/db/connection";
+import { mailOrigin } from "@/db/mail-origin";
+import { enqueueMail } from "@/db/mutations/outbox-enqueue";
 import { accounts, sessions, users, verifications } from "@/db/schema";
 import {
   MAX_PASSWORD_LENGTH,
@@ -15,6 +17,11 @@ import {
   PASSWORD_MESSAGES,
   passwordProblem,
 } from "@/lib/domain/passwords";
+import { siteLink } from "@/lib/mail/origin";
+import { renderPasswordReset } from "@/lib/mail/password-reset";
+
+/** How long a link to choose a new password works. */
+export const RESET_LINK_MINUTES = 60;
 
 // Email-and-password accounts through better-auth, with its tables in our SQLite file. The auth
 // instance is created on first use, like the database handle, so `next build` opens nothing.
@@ -68,6 +75,21 @@ function createAuth() {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
+      // better-auth makes the single-use token and checks it on /reset-password; the link goes
+      // through the outbox like all mail, so it is sent (and retried) by the sender, not here.
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        enqueueMail(getDb(), {
+          recipient: user.email,
+          dedupeKey: `password-reset:${token}`,
+          mail: renderPasswordReset({
+            recipientName: user.name,
+            link: siteLink(mailOrigin(), `/reset-password?token=${encodeURIComponent(token)}`),
+            expiresInMinutes: RESET_LINK_MINUTES,
+          }),
+        });
+      },
     },
     user: {
       additionalFields: {
@@ -83,6 +105,8 @@ function createAuth() {
       customRules: {
         "/sign-in/email": { window: 60, max: 10 },
         "/sign-up/email": { window: 3600, max: 10 },
+        "/request-password-reset": { window: 3600, max: 5 },
+        "/reset-password": { window: 3600, max: 10 },
       },
     },
     advanced: {

@@ -8,11 +8,24 @@ import { getAuth } from "@/auth/better-auth";
 import { echoValues, type FormState } from "@/lib/server/form-state";
 import { clientAddress } from "@/auth/session";
 import { fieldErrors } from "@/lib/validation/submissions";
-import { safeNextPath, SignInSchema, SignUpSchema } from "@/lib/validation/account";
+import {
+  ForgotPasswordSchema,
+  ResetPasswordSchema,
+  safeNextPath,
+  SignInSchema,
+  SignUpSchema,
+} from "@/lib/validation/account";
 
 // Limits per client address, in this process; better-auth applies its own to /api/auth too.
 const signInLimiter = new RateLimiter({ limit: 10, windowMs: 60_000 });
 const signUpLimiter = new RateLimiter({ limit: 5, windowMs: 10 * 60_000 });
+// Server actions call better-auth's API directly, past its HTTP rate limits: these stand in.
+const resetRequestLimiter = new RateLimiter({ limit: 5, windowMs: 60 * 60_000 });
+const resetLimiter = new RateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+
+/** The same answer whether or not the address has an account: no account discovery. */
+const RESET_REQUESTED_MESSAGE =
+  "If an account uses this address, a link to choose a new password is on its way to it. The link works once, for an hour.";
 
 function limited(limiter: RateLimiter, key: string, formData: FormData): FormState | null {
   const decision = limiter.hit(key);
@@ -77,4 +90,46 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 export async function signOutAction(): Promise<void> {
   await getAuth().api.signOut({ headers: await headers() });
   redirect("/");
+}
+
+export async function forgotPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const email = String(formData.get("email") ?? "").toLowerCase();
+  const address = await clientAddress();
+  // Per address and per account asked about, so one visitor cannot flood someone's inbox.
+  const tooMany =
+    limited(resetRequestLimiter, `from:${address}`, formData) ??
+    limited(resetRequestLimiter, `for:${email}`, formData);
+  if (tooMany) return tooMany;
+  const parsed = ForgotPasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { status: "error", errors: fieldErrors(parsed.error), values: echoValues(formData) };
+  }
+  await getAuth().api.requestPasswordReset({ body: { email: parsed.data.email }, headers: await headers() });
+  return { status: "success", message: RESET_REQUESTED_MESSAGE, errors: {}, values: {} };
+}
+
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const tooMany = limited(resetLimiter, await clientAddress(), formData);
+  if (tooMany) return tooMany;
+  const parsed = ResetPasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { status: "error", errors: fieldErrors(parsed.error), values: echoValues(formData) };
+  }
+  try {
+    await getAuth().api.resetPassword({
+      body: { newPassword: parsed.data.password, token: parsed.data.token },
+      headers: await headers(),
+    });
+  } catch (e) {
+    if (e instanceof APIError) {
+      return {
+        status: "error",
+        message: "This link has expired or has been used. Ask for a new one below.",
+        errors: {},
+        values: echoValues(formData),
+      };
+    }
+    throw e;
+  }
+  redirect("/sign-in?reset=done");
 }

@@ -2,7 +2,7 @@
 
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
-import { signInAction, signUpAction } from "@/app/account/actions";
+import { forgotPasswordAction, resetPasswordAction, signInAction, signUpAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/field";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/server/form-state";
 import { FormProblems, SubmitButton, typed } from "./form-status";
@@ -73,8 +73,52 @@ export function SignInForm({ next }: { next: string }) {
       </Field>
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const [state, action] = useActionState(forgotPasswordAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} noValidate>
+      <FormProblems state={state} labels={LABELS} />
+      {state.status === "success" ? (
+        <p role="status" className="notice">
+          {state.message}
+        </p>
+      ) : null}
+      <EmailField state={state} />
+      <SubmitButton pendingText="Sending…">Send me a link</SubmitButton>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} noValidate>
+      <FormProblems state={state} labels={{ ...LABELS, password: "New password" }} />
+      <input type="hidden" name="token" value={token} />
+      <Field
+        id="password"
+        label="New password"
+        error={state.errors.password}
+        required
+        hint="At least 8 characters. A few words strung together make a good one; common passwords are refused."
+      >
+        {(p) => <input {...p} type="password" autoComplete="new-password" />}
+      </Field>
+      <SubmitButton pendingText="Saving…">Save the new password</SubmitButton>
+      {state.status === "error" && state.message ? (
+        <p>
+          <Link href="/forgot-password">Ask for a new link</Link>
+        </p>
+      ) : null}
     </form>
   );
 }

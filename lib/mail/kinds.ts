@@ -6,6 +6,7 @@ export const MAIL_KINDS = [
   "submission_rejected",
   "submission_changes_requested",
   "submission_sent_back",
+  "password_reset",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -30,6 +30,23 @@ export const SignInSchema = z.object({
     .max(MAX_PASSWORD_LENGTH * 4),
 });
 
+export const ForgotPasswordSchema = z.object({ email });
+
+/** A new password chosen through the link in the reset message; the same rule as at sign-up. */
+export const ResetPasswordSchema = z
+  .object({
+    token: z
+      .string({ error: "This link is not complete" })
+      .trim()
+      .min(1, "This link is not complete")
+      .max(200),
+    password: z.string({ error: "Password is required" }).max(MAX_PASSWORD_LENGTH * 4),
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, "");
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
+  });
+
 export const SetRoleSchema = z.object({
   user_id: z.string().min(1).max(100),
   role: z.enum(ROLES, { error: "Choose a role" }),
