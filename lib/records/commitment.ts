@@ -6,12 +6,6 @@ import {
   METRICS,
   SCHEMES,
   UNITS,
-  type DeadlinePrecision,
-  type Direction,
-  type EvidenceGrade,
-  type Metric,
-  type Scheme,
-  type Unit,
 } from "@/lib/domain/vocabulary";
 import {
   choice,
@@ -34,6 +28,7 @@ import {
 } from "@/lib/validation/submissions";
 import { COMMITMENT_FIELDS, COMMITMENT_LABELS as L } from "./commitment-fields";
 import { str, type RecordKind } from "./kind";
+import type { CommitmentFields } from "@/lib/views/commitments";
 
 export const CommitmentInputSchema = z
   .object({
@@ -114,21 +109,10 @@ export const CommitmentInputSchema = z
 export type CommitmentInput = z.output<typeof CommitmentInputSchema>;
 
 /** The commitment's row, with its categories and states, which are rows of their own tables. */
-export type CommitmentRow = {
-  companyId: number;
-  title: string;
-  description: string | null;
-  metric: Metric;
-  unit: Unit;
-  direction: Direction;
-  baselineValue: number;
-  baselineDate: string;
-  targetValue: number;
-  dueOn: string | null;
-  deadlinePrecision: DeadlinePrecision | null;
-  scheme: Scheme | null;
-  evidenceGrade: EvidenceGrade;
-  announcedOn: string | null;
+export type CommitmentRow = Omit<
+  CommitmentFields,
+  "id" | "supersededById" | "withdrawnOn" | "withdrawnReason"
+> & {
   categories: string[];
   states: string[];
 };

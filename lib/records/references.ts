@@ -33,20 +33,10 @@ export type ReferenceCheck = {
 };
 
 /** The message for a company that is neither published nor (where it may be) proposed. */
-export function unknownCompanyMessage(slug: string, ownProposalsCount: boolean): string {
+function unknownCompanyMessage(slug: string, ownProposalsCount: boolean): string {
   return ownProposalsCount
     ? `No published company has the short name “${slug}”, and you have not proposed one. Propose the company first; this can then refer to it while both wait for review.`
     : `No published company has the short name “${slug}”. Propose the company first; once it is approved, this can refer to it.`;
-}
-
-/** The errors of referenceCheck alone. */
-export function referenceErrors(
-  recordType: RecordType,
-  payload: RecordPayload,
-  targetId: number | null,
-  lookup: ReferenceLookup,
-): Record<string, string> {
-  return referenceCheck(recordType, payload, targetId, lookup).errors;
 }
 
 /**

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { RECORD_TYPES, type RecordType } from "@/lib/domain/vocabulary";
 import { parsePayload, RECORD_KINDS, submitPath, SUBMIT_ORDER } from "./index";
 import type { RecordLike } from "./kind";
-import { referenceErrors, type ReferenceLookup } from "./references";
+import { referenceCheck, type ReferenceLookup } from "./references";
 import { SAMPLES } from "./samples";
 
 function parsed<K extends RecordType>(recordType: K, raw: unknown) {
@@ -165,7 +165,7 @@ describe("referenceErrors", () => {
   const errorsFor = (recordType: RecordType, over: RecordLike, targetId: number | null = null) => {
     const p = parsePayload(recordType, "create", { ...SAMPLES[recordType], ...over });
     if (!p.ok || !("sources" in p.payload)) throw new Error("invalid sample");
-    return referenceErrors(recordType, p.payload, targetId, lookup);
+    return referenceCheck(recordType, p.payload, targetId, lookup).errors;
   };
 
   it.each<[string, RecordType, RecordLike, number | null, Record<string, string>]>([
