@@ -7,6 +7,9 @@ export const MAIL_KINDS = [
   "submission_changes_requested",
   "submission_sent_back",
   "password_reset",
+  "email_verification",
+  "deadline_digest",
+  "watch_digest",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
