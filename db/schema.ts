@@ -29,6 +29,7 @@ import {
 } from "@/lib/domain/vocabulary";
 import { STATUSES } from "@/lib/domain/status";
 import { MAIL_KINDS, OUTBOX_STATES } from "@/lib/mail/kinds";
+import { CAPTURE_CAUSES, CAPTURE_STATES, CHECK_OUTCOMES, FETCH_FAILURE_CODES } from "@/lib/archive/kinds";
 
 // SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
 // same list the application validates against, so a bad value cannot be stored by any path.
@@ -651,3 +652,96 @@ export const outbox = sqliteTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+// Archived copies of sources (issue 15, docs/decisions/0029). One row per capture asked for,
+// queued in the transaction that first publishes the source (or by a reviewer), and fetched
+// later by archive/worker.ts under a lease, as the outbox is sent: 'fetching' with lease_owner
+// and lease_until; a failure goes back to 'queued' with the failure kept and next_attempt_at
+// pushed out, and after the last attempt stays 'failed'. An archived row holds what was fetched;
+// the response itself is a WARC file under TRACKER_ARCHIVE_DIR (warc_file is relative to it).
+// Rows are never deleted: a new capture is a new row, and the old copy stays citable.
+export const sourceCaptures = sqliteTable(
+  "source_captures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    cause: text("cause", { enum: CAPTURE_CAUSES }).notNull(),
+    /** The reviewer who asked; null for a capture queued by publication. */
+    requestedById: text("requested_by_id").references(() => users.id),
+    createdAt: timestamps.createdAt,
+    state: text("state", { enum: CAPTURE_STATES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
+    fetchedAt: text("fetched_at"),
+    status: integer("status"),
+    finalUrl: text("final_url"),
+    contentType: text("content_type"),
+    sha256: text("sha256"),
+    bodyBytes: integer("body_bytes"),
+    warcFile: text("warc_file"),
+    /** The last failed attempt's code and words; kept when a later attempt succeeds, as history. */
+    failureCode: text("failure_code", { enum: FETCH_FAILURE_CODES }),
+    failureReason: text("failure_reason"),
+  },
+  (t) => [
+    index("source_captures_due_idx").on(t.state, t.nextAttemptAt),
+    index("source_captures_source_idx").on(t.sourceId, t.state, t.id),
+    check("source_captures_state_check", oneOf(t.state, CAPTURE_STATES)),
+    check("source_captures_cause_check", oneOf(t.cause, CAPTURE_CAUSES)),
+    check(
+      "source_captures_failure_code_check",
+      sql`${t.failureCode} is null or ${oneOf(t.failureCode, FETCH_FAILURE_CODES)}`,
+    ),
+    check("source_captures_attempts_not_negative", sql`${t.attempts} >= 0`),
+    check(
+      "source_captures_lease_whole",
+      sql`(${t.state} = 'fetching') = (${t.leaseOwner} is not null and ${t.leaseUntil} is not null)`,
+    ),
+    check(
+      "source_captures_archived_whole",
+      sql`(${t.state} = 'archived') = (${t.sha256} is not null and ${t.warcFile} is not null and ${t.fetchedAt} is not null)`,
+    ),
+    check(
+      "source_captures_sha256_format",
+      sql`${t.sha256} is null or (length(${t.sha256}) = 64 and ${t.sha256} not glob '*[^0-9a-f]*')`,
+    ),
+  ],
+);
+
+// What the link checker found, one row per check of a published source. Nothing is updated or
+// deleted: "unreachable since" is the first unreachable check after the last reachable one.
+export const sourceChecks = sqliteTable(
+  "source_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    checkedAt: text("checked_at").notNull(),
+    outcome: text("outcome", { enum: CHECK_OUTCOMES }).notNull(),
+    status: integer("status"),
+    sha256: text("sha256"),
+    /** The archived capture the body was compared with; null when none existed. */
+    comparedCaptureId: integer("compared_capture_id").references(() => sourceCaptures.id),
+    failureCode: text("failure_code", { enum: FETCH_FAILURE_CODES }),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("source_checks_source_idx").on(t.sourceId, t.id),
+    index("source_checks_outcome_idx").on(t.outcome, t.sourceId),
+    check("source_checks_outcome_check", oneOf(t.outcome, CHECK_OUTCOMES)),
+    check(
+      "source_checks_failure_code_check",
+      sql`${t.failureCode} is null or ${oneOf(t.failureCode, FETCH_FAILURE_CODES)}`,
+    ),
+  ],
+);
+
+export type SourceCaptureRow = typeof sourceCaptures.$inferSelect;
+export type SourceCheckRow = typeof sourceChecks.$inferSelect;

@@ -1,0 +1,28 @@
+// The archive's vocabularies (issue 15). The CHECK constraints on source_captures and
+// source_checks are built from these lists, as for every other vocabulary (db/schema.ts).
+
+/** queued → fetching (under a lease) → archived, or back to queued after a failure, or failed for good. */
+export const CAPTURE_STATES = ["queued", "fetching", "archived", "failed"] as const;
+export type CaptureState = (typeof CAPTURE_STATES)[number];
+
+/** Why a capture was asked for: a source's first publication, or a reviewer. */
+export const CAPTURE_CAUSES = ["published", "requested"] as const;
+export type CaptureCause = (typeof CAPTURE_CAUSES)[number];
+
+/** ok: reachable, and the body hashes as archived (or nothing is archived to compare with). */
+export const CHECK_OUTCOMES = ["ok", "changed", "unreachable"] as const;
+export type CheckOutcomeKind = (typeof CHECK_OUTCOMES)[number];
+
+/** The fetcher's failure codes (archive/contract.ts). */
+export const FETCH_FAILURE_CODES = [
+  "refused",
+  "dns",
+  "network",
+  "timeout",
+  "too_large",
+  "too_many_redirects",
+  "robots",
+  "http_status",
+  "bad_url",
+] as const;
+export type FetchFailureCodeName = (typeof FETCH_FAILURE_CODES)[number];
