@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import next from "next";
+import { startArchiving } from "@/archive/wiring";
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { startOutboxWorker } from "@/mail/worker";
@@ -120,6 +121,9 @@ async function main(): Promise<void> {
   const transport = transportFromEnv(file);
   const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
+  // Archives newly published sources and checks published links (docs/decisions/0029): captures
+  // every TRACKER_ARCHIVE_INTERVAL_SECONDS, each link once per TRACKER_LINK_CHECK_INTERVAL_SECONDS.
+  const archiving = startArchiving(db, process.env);
 
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
@@ -133,7 +137,9 @@ async function main(): Promise<void> {
     // (a mail server that stops answering does not hold the shutdown). What is still queued
     // stays in the outbox for the next start.
     const patience = new Promise((resolve) => setTimeout(resolve, 5000).unref());
-    void Promise.race([mail.stop(), patience]).finally(() => process.exit(0));
+    void Promise.race([Promise.all([mail.stop(), archiving.stop()]), patience]).finally(() =>
+      process.exit(0),
+    );
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -1,5 +1,6 @@
 import { revisions } from "../schema";
 import type { DbLike } from "../connection";
+import { queueFirstCaptures } from "./queue-source-captures";
 import type { RecordType } from "@/lib/domain/vocabulary";
 
 // Every change to a published record goes through here: an approval, a reviewer's direct outcome
@@ -21,8 +22,13 @@ export type PublishedRevision = {
   summary: string;
 };
 
-/** Writes the revision of a published change. Runs inside the caller's transaction. */
+/**
+ * Writes the revision of a published change, and queues a first archive capture of each of the
+ * record's sources that has none (issue 15; fetched later, so publication never waits on it).
+ * Runs inside the caller's transaction.
+ */
 export function publishRevision(tx: DbLike, revision: PublishedRevision): { revisionId: number } {
   const row = tx.insert(revisions).values(revision).returning({ id: revisions.id }).get();
+  queueFirstCaptures(tx, revision.recordType, revision.recordId);
   return { revisionId: row.id };
 }

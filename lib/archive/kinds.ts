@@ -26,3 +26,30 @@ export const FETCH_FAILURE_CODES = [
   "bad_url",
 ] as const;
 export type FetchFailureCodeName = (typeof FETCH_FAILURE_CODES)[number];
+
+/** What fetching and archiving one address gave (the fetcher's ArchiveOutcome, archive/contract.ts). */
+export type ArchiveOutcome =
+  | {
+      ok: true;
+      fetchedAt: string;
+      status: number;
+      finalUrl: string;
+      contentType: string | null;
+      sha256: string;
+      bodyBytes: number;
+      /** Relative to the archive folder. */
+      warcFile: string;
+    }
+  | {
+      ok: false;
+      fetchedAt: string;
+      code: FetchFailureCodeName;
+      reason: string;
+      status?: number;
+      finalUrl?: string;
+    };
+
+/** What fetching one address again, keeping nothing, gave (the fetcher's CheckOutcome). */
+export type CheckOutcome =
+  | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
+  | { ok: false; checkedAt: string; code: FetchFailureCodeName; reason: string; status?: number };

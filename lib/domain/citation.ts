@@ -1,5 +1,5 @@
 import { DATA_LICENCE, TRACKER_NAME } from "@/lib/export/csv";
-import { formatIndiaDate } from "./dates";
+import { formatIndiaDate, indiaDate } from "./dates";
 
 // A researcher who quotes a commitment needs a reference that names the record exactly, says
 // which state of it they read (records are revised: a restated target, a recorded outcome), and
@@ -16,13 +16,36 @@ export type CitableCommitment = {
   revisedOn: string | null;
   /** ISO date the reader retrieved it: today, in India. */
   retrievedOn: string;
+  /**
+   * The record's sources as the tracker archived them (issue 15): what a reader can check the
+   * cited facts against after the live pages change or vanish, by address, date and hash.
+   */
+  archivedSources?: readonly ArchivedSourceRef[];
 };
+
+export type ArchivedSourceRef = {
+  url: string;
+  /** When the copy was fetched (ISO instant). */
+  archivedAt: string;
+  /** SHA-256 of the archived body, hex. */
+  sha256: string;
+};
+
+function archivedSourcesSentence(list: readonly ArchivedSourceRef[] | undefined): string | null {
+  if (!list || list.length === 0) return null;
+  const items = list.map(
+    (s) => `${s.url} archived on ${formatIndiaDate(indiaDate(new Date(s.archivedAt)))}, SHA-256 ${s.sha256}`,
+  );
+  return `Sources as archived: ${items.join("; ")}.`;
+}
 
 export function citationText(c: CitableCommitment): string {
   const revised = c.revisedOn ? `, as revised on ${formatIndiaDate(c.revisedOn)}` : "";
+  const archived = archivedSourcesSentence(c.archivedSources);
   return (
     `${TRACKER_NAME}, "${c.companyName}: ${c.title}" (commitment ${c.id}${revised}), ${c.url}, ` +
-    `retrieved ${formatIndiaDate(c.retrievedOn)}. Licence: ${DATA_LICENCE}.`
+    `retrieved ${formatIndiaDate(c.retrievedOn)}. Licence: ${DATA_LICENCE}.` +
+    (archived ? ` ${archived}` : "")
   );
 }
 
@@ -52,6 +75,7 @@ export function citationBibtex(c: CitableCommitment): string {
     c.revisedOn ? `as revised on ${formatIndiaDate(c.revisedOn)}` : null,
     `retrieved ${formatIndiaDate(c.retrievedOn)}`,
     `licence ${DATA_LICENCE}`,
+    archivedSourcesSentence(c.archivedSources)?.replace(/\.$/, ""),
   ]
     .filter(Boolean)
     .join("; ");

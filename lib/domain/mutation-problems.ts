@@ -5,7 +5,7 @@ import type { RecordType, SubmissionState } from "./vocabulary";
 // so a mutation never writes a sentence and the words live in one place.
 
 /** The operations only a reviewer or an admin may perform. */
-export type ReviewerOperation = "decide" | "record_outcome" | "import" | "supersede";
+export type ReviewerOperation = "decide" | "record_outcome" | "import" | "supersede" | "capture_source";
 
 export type Problem =
   /** The person's account is gone: their session outlived it. */
@@ -45,6 +45,8 @@ export type Problem =
   | { problem: "supersedes_itself" }
   | { problem: "replacement_withdrawn"; id: number }
   | { problem: "replacement_superseded"; id: number; by: number }
-  | { problem: "supersession_loop"; id: number };
+  | { problem: "supersession_loop"; id: number }
+  /** A capture asked for a source the tracker does not cite. */
+  | { problem: "no_source"; id: number };
 
 export type ProblemCode = Problem["problem"];

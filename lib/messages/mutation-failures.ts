@@ -22,6 +22,7 @@ const REVIEWERS_ONLY = {
   record_outcome: "Only reviewers and admins can record an outcome directly.",
   import: "Only reviewers and admins can import.",
   supersede: "Only reviewers and admins can mark a commitment as superseded.",
+  capture_source: "Only reviewers and admins can ask for a source to be archived again.",
 } as const;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -52,6 +53,8 @@ export function problemMessage(p: Problem, fieldErrors: Record<string, string> =
       return `A new ${nounOf(p.recordType)} cannot name an existing record.`;
     case "target_missing":
       return `Say which ${nounOf(p.recordType)} this ${p.action === "change" ? "changes" : "withdraws"}.`;
+    case "no_source":
+      return `There is no published source number ${p.id}.`;
     case "no_record":
       return `There is no published ${nounOf(p.recordType)} number ${p.id}.`;
     case "record_withdrawn":

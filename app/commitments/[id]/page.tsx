@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { supersessionLinks } from "@/db/queries/supersessions";
 import { getCommitment } from "@/db/queries/commitments";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
 import type { CommitmentDetail } from "@/lib/views/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
 import { CiteCommitment } from "@/components/commitments/cite";
@@ -67,6 +68,10 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
   const series = progressSeries(c, c.progress, asOf);
   const unitSuffix = c.unit === "percent" ? "%" : "";
   const latest = c.status.latest;
+  const archives = sourceArchiveStates(getDb(), [
+    ...c.sources.map((s) => s.id),
+    ...c.progress.flatMap((p) => p.sources.map((s) => s.id)),
+  ]);
 
   return (
     <article>
@@ -246,14 +251,14 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
             <li key={p.id}>
               <strong>{formatValue(p.value, c.unit)}</strong> as of {formatIndiaDate(p.asOf)}
               {p.note ? <> — {p.note}</> : null}
-              <SourceList sources={p.sources} />
+              <SourceList sources={p.sources} archives={archives} />
             </li>
           ))}
         </ol>
       )}
 
       <h2>Sources</h2>
-      <SourceList sources={c.sources} />
+      <SourceList sources={c.sources} archives={archives} />
 
       <CiteCommitment
         commitment={{
@@ -263,6 +268,10 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
           url: `${siteOrigin((await headers()).get("host"))}/commitments/${c.id}`,
           revisedOn: c.revisions[0]?.createdAt.slice(0, 10) ?? null,
           retrievedOn: asOf,
+          archivedSources: c.sources.flatMap((s) => {
+            const a = archives.get(s.id)?.archived;
+            return a ? [{ url: s.url, archivedAt: a.fetchedAt, sha256: a.sha256 }] : [];
+          }),
         }}
       />
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getCompany } from "@/db/queries/companies";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
 import type { CompanyDetail } from "@/lib/views/directory";
 import { SourceList } from "@/components/commitments/source-list";
 import { countryName } from "@/components/companies/country-name";
@@ -157,7 +158,13 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
       )}
 
       <h2>Sources</h2>
-      <SourceList sources={c.sources} />
+      <SourceList
+        sources={c.sources}
+        archives={sourceArchiveStates(
+          getDb(),
+          c.sources.map((s) => s.id),
+        )}
+      />
       <p className="meta">
         This company as data: <a href={`/api/v1/companies/${c.slug}`}>JSON (API)</a> ·{" "}
         <a href={withParams("/api/v1/facilities.csv", { company: c.slug })}>facilities as CSV</a> ·{" "}

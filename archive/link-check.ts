@@ -1,0 +1,101 @@
+import type { Db } from "@/db/connection";
+import { recordSourceCheck } from "@/db/mutations/record-source-check";
+import { sourcesDueForCheck } from "@/db/queries/source-archives";
+import type { CheckOutcome as CheckResult, CheckOutcomeKind } from "@/lib/archive/kinds";
+import { runPeriodically, type Periodic } from "@/lib/server/periodic";
+import type { CheckFn } from "./contract";
+
+// The link checker (docs/decisions/0029): fetches each published source again, hashes the body
+// and records ok, changed (the hash differs from the latest archived copy) or unreachable. The
+// check function is passed in: archive/check-url.ts with the server's shared HostSpacing, so
+// checks and captures together never hit one host faster than the spacing allows.
+
+export type LinkCheckOptions = {
+  db: Db;
+  check: CheckFn;
+  now?: () => Date;
+  /** A source checked more recently than this is skipped: a restart does not check everything again. */
+  minAgeMs?: number;
+  log?: (entry: Record<string, unknown>) => void;
+};
+
+export type LinkCheckSummary = Record<CheckOutcomeKind, number> & { skipped: number };
+
+const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+/** Failures that our own network being down looks like, as much as the link being gone. */
+const NETWORK_CODES = new Set(["dns", "network", "timeout"]);
+
+/**
+ * Checks every published source not checked within `minAgeMs` (all of them when 0). A machine
+ * without internet sees every link fail by DNS or connection; recording that would tell readers
+ * every source is broken. So such failures are held until the run ends and recorded only if
+ * some other check in the run reached its host (any HTTP answer); otherwise the run is logged
+ * as offline and the sources are tried again next time.
+ */
+export async function checkSources(options: LinkCheckOptions): Promise<LinkCheckSummary> {
+  const { db, check, log = defaultLog } = options;
+  const now = options.now ?? (() => new Date());
+  const summary: LinkCheckSummary = { ok: 0, changed: 0, unreachable: 0, skipped: 0 };
+  const due = sourcesDueForCheck(db, new Date(now().getTime() - (options.minAgeMs ?? 0) + 1));
+  const held: { id: number; result: CheckResult }[] = [];
+  let reachedAny = false;
+  const record = (id: number, result: CheckResult) => {
+    const outcome = recordSourceCheck(db, id, result);
+    summary[outcome] += 1;
+    if (outcome !== "ok")
+      log({
+        level: "warn",
+        message: outcome === "changed" ? "source changed since archived" : "source unreachable",
+        source: id,
+        ...(result.ok ? { status: result.status } : { code: result.code, reason: result.reason }),
+      });
+  };
+  for (const source of due) {
+    const result: CheckResult = await check(source.url).catch((error: unknown) => ({
+      ok: false as const,
+      checkedAt: now().toISOString(),
+      code: "network" as const,
+      reason: error instanceof Error ? error.message : String(error),
+    }));
+    // robots.txt asks us not to fetch it: nothing was learned about the link, and saying it is
+    // broken would be false. It is logged, and the archived copy (if any) stands.
+    if (!result.ok && result.code === "robots") {
+      summary.skipped += 1;
+      log({ level: "info", message: "link check skipped: robots.txt", source: source.id });
+      continue;
+    }
+    if (!result.ok && NETWORK_CODES.has(result.code)) {
+      held.push({ id: source.id, result });
+      continue;
+    }
+    if (result.ok || result.status !== undefined) reachedAny = true;
+    record(source.id, result);
+  }
+  if (reachedAny) for (const h of held) record(h.id, h.result);
+  else if (held.length > 0) {
+    summary.skipped += held.length;
+    log({
+      level: "warn",
+      message: "link check: no host answered; the network looks down",
+      sources: held.length,
+    });
+  }
+  return summary;
+}
+
+/**
+ * Checks due sources on a timer (an hour, or the interval if shorter), each source once per
+ * `intervalMs`: the schedule lives in the checks table, so it survives restarts without a
+ * burst of checks at every start.
+ */
+export function startLinkChecker(
+  options: Omit<LinkCheckOptions, "minAgeMs"> & { intervalMs: number },
+): Periodic<LinkCheckSummary> {
+  const log = options.log ?? defaultLog;
+  return runPeriodically(
+    () => checkSources({ ...options, minAgeMs: options.intervalMs }),
+    Math.min(options.intervalMs, 60 * 60_000),
+    (error) => log({ level: "error", message: "link check failed", error: String(error) }),
+  );
+}

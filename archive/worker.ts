@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/connection";
+import { claimDueCaptures } from "@/db/mutations/capture-claim";
+import { recordCaptureOutcome } from "@/db/mutations/capture-record-outcome";
+import { CAPTURE_RETRY_POLICY, type RetryPolicy } from "@/lib/archive/retry";
+import { runPeriodically, type Periodic } from "@/lib/server/periodic";
+import type { ArchiveFn } from "./contract";
+
+// Fetches the captures that publication and reviewers queued (docs/decisions/0029), as
+// mail/worker.ts sends the outbox: claim what is due under a lease, fetch, record. The fetch
+// function is passed in (archive/archive-url.ts in the server and the script), so the queue's
+// states are tested against a real database without the network.
+
+export type CaptureWorkerOptions = {
+  db: Db;
+  archive: ArchiveFn;
+  /** Unique per worker; two processes on one database must not share it. */
+  owner?: string;
+  /** The clock, injected so tests can step past a backoff. */
+  now?: () => Date;
+  /** Longer than any one fetch takes (the fetcher's own time limit is well under it). */
+  leaseMs?: number;
+  batch?: number;
+  policy?: RetryPolicy;
+  log?: (entry: Record<string, unknown>) => void;
+};
+
+const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+export function captureWorkerOwner(): string {
+  return `${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+
+/**
+ * Fetches every due capture, a batch at a time, until none is due. A failure (or a fetcher that
+ * throws) is recorded on the capture and never thrown, so one bad address does not hold up the
+ * rest. Resolves to the number archived.
+ */
+export async function drainCaptures(options: CaptureWorkerOptions): Promise<number> {
+  const { db, archive, policy = CAPTURE_RETRY_POLICY, log = defaultLog } = options;
+  const owner = options.owner ?? captureWorkerOwner();
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  let archived = 0;
+  for (;;) {
+    const due = claimDueCaptures(db, { owner, now: now(), leaseMs, limit: options.batch ?? 10 });
+    if (due.length === 0) return archived;
+    for (const capture of due) {
+      const outcome = await archive(capture.url).catch((error: unknown) => ({
+        ok: false as const,
+        fetchedAt: now().toISOString(),
+        code: "network" as const,
+        reason: error instanceof Error ? error.message : String(error),
+      }));
+      const state = recordCaptureOutcome(db, capture.id, owner, now(), outcome, policy);
+      if (state === "archived") archived += 1;
+      log({
+        level: state === "archived" ? "info" : state === "failed" ? "error" : "warn",
+        message:
+          state === "archived"
+            ? "source archived"
+            : state === "failed"
+              ? "source not archived; giving up"
+              : state === "queued"
+                ? "source not archived; will retry"
+                : "capture lease lost",
+        capture: capture.id,
+        source: capture.sourceId,
+        attempt: capture.attempts,
+        ...(outcome.ok ? { sha256: outcome.sha256 } : { code: outcome.code, reason: outcome.reason }),
+      });
+    }
+  }
+}
+
+/** Drains the capture queue every `intervalMs` (30 s unless given); `stop` waits for a fetch in progress. */
+export function startCaptureWorker(
+  options: CaptureWorkerOptions & { intervalMs?: number },
+): Periodic<number> {
+  const owner = options.owner ?? captureWorkerOwner();
+  const log = options.log ?? defaultLog;
+  return runPeriodically(
+    () => drainCaptures({ ...options, owner }),
+    options.intervalMs ?? 30_000,
+    (error) => log({ level: "error", message: "capture drain failed", error: String(error) }),
+  );
+}
