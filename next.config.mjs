@@ -19,6 +19,12 @@ const nextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // The archived-copy viewer frames the copy (sandboxed by its own CSP) from our origin;
+        // a later rule's header replaces an earlier one's for the same key.
+        source: "/sources/:id/archive/:capture/content",
+        headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }],
+      },
     ];
   },
 };

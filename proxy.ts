@@ -8,7 +8,7 @@ import {
   textBody,
   type ActionProblem,
 } from "@/lib/security/action-request";
-import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
+import { buildCsp, createNonce, isArchivedResponsePath, requestIdFrom } from "@/lib/security/csp";
 import { isSharedRender } from "@/lib/server/shared-render";
 
 // Runs before every page and API request: a fresh CSP nonce and a request id that error pages
@@ -27,6 +27,13 @@ export async function proxy(request: NextRequest) {
   const refused = await actionRequestRefusal(request);
   if (refused) return refused;
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  // An archived copy carries its own sandboxing policy (ARCHIVED_COPY_CSP); a header set here
+  // would win over the route's (Next keeps the first Content-Security-Policy it is given).
+  if (isArchivedResponsePath(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
   if (request.method === "GET" && isSharedRender(request.headers)) {
     // Rendered once for many anonymous readers (server/front.ts): no nonce, which would be shared;
     // the front names the page's inline scripts by hash instead (docs/decisions/0017).

@@ -62,7 +62,8 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/revi
       <p className="lede">
         Proposals wait here, the longest waiting first, until a reviewer other than the person who sent them
         approves, rejects or sends them back.{" "}
-        <Link href="/review/import">Import commitments from a CSV file</Link>.
+        <Link href="/review/import">Import commitments from a CSV file</Link>.{" "}
+        <Link href="/review/sources">Sources whose links broke or changed</Link>.
       </p>
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Waiting: {queue.total.toLocaleString("en-IN")}</h2>

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../connection";
+import { recordHref } from "./records";
 import { sourceCaptures, sources, type SourceCaptureRow } from "../schema";
 import type { CheckOutcomeKind } from "@/lib/archive/kinds";
 import { sourceArchiveView, type SourceArchiveFacts } from "@/lib/archive/source-state";
@@ -161,7 +162,7 @@ export function sourcesDueForCheck(db: Db, before: Date): { id: number; url: str
   return due;
 }
 
-export type CitedIn = { recordType: (typeof LINK_TABLES)[number][2]; recordId: number };
+export type CitedIn = { recordType: (typeof LINK_TABLES)[number][2]; recordId: number; href: string | null };
 
 /** Where each source is cited: the records linked to it. */
 export function citationsOf(db: Db, sourceIds: readonly number[]): Map<number, CitedIn[]> {
@@ -175,7 +176,7 @@ export function citationsOf(db: Db, sourceIds: readonly number[]): Map<number, C
         order by record_id`);
       for (const r of rows) {
         const list = out.get(r.source_id) ?? [];
-        list.push({ recordType, recordId: r.record_id });
+        list.push({ recordType, recordId: r.record_id, href: recordHref(db, recordType, r.record_id) });
         out.set(r.source_id, list);
       }
     }

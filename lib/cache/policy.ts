@@ -162,3 +162,10 @@ export function withVary(existing: string | string[] | undefined, names: string[
   for (const n of names) if (!lower.has(n.toLowerCase())) current.push(n);
   return current.join(", ");
 }
+
+/**
+ * An archived copy and its WARC file (/sources/{id}/archive/{capture}/content and …/warc): a
+ * capture is never fetched again into the same row, so its bytes never change, and any cache
+ * may keep them for a year without asking. A new capture has a new address.
+ */
+export const ARCHIVED_COPY_CACHE_CONTROL = "public, max-age=31536000, immutable";

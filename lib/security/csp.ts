@@ -43,3 +43,18 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export function requestIdFrom(header: string | null): string {
   return header && REQUEST_ID.test(header) ? header : crypto.randomUUID();
 }
+
+/**
+ * For an archived page served from our origin (issue 15): a sandbox with no script, no plugin,
+ * no form and a unique origin of its own, which may load nothing from anywhere but inline
+ * styles and data: images. A page a contributor cited is shown as it was, and can neither run
+ * in our origin nor make a reader's browser fetch from its own servers.
+ */
+export const ARCHIVED_COPY_CSP = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+const ARCHIVED_RESPONSE_PATH = /^\/sources\/\d+\/archive\/\d+\/(?:content|warc)$/;
+
+/** The routes that send an archived response with a policy of their own, which proxy.ts leaves alone. */
+export function isArchivedResponsePath(pathname: string): boolean {
+  return ARCHIVED_RESPONSE_PATH.test(pathname);
+}
