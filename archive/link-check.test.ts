@@ -1,0 +1,166 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/connection";
+import { sourceArchiveStates, sourcesNeedingReview } from "@/db/queries/source-archives";
+import { sourceChecks } from "@/db/schema";
+import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fixtures";
+import type { CheckOutcome } from "@/lib/archive/kinds";
+import { checkSources } from "./link-check";
+import { archivedOutcome, checkedOutcome, publishCiting, quiet, T0 } from "./testing";
+import { drainCaptures } from "./worker";
+
+let db: Db;
+let people: People;
+seededDatabasePerTest(({ db: d, ...p }) => ((db = d), (people = p)));
+
+const DAY = 24 * 60 * 60_000;
+const day = (n: number) => new Date(T0.getTime() + n * DAY);
+
+const STABLE = testSource(1).url;
+const CHANGING = testSource(2).url;
+const VANISHING = testSource(3).url;
+
+/** Publishes one commitment citing the three stories and archives every source as "<url> v1". */
+async function publishAndArchive(): Promise<Record<string, number>> {
+  const [stable, changing, vanishing] = publishCiting(db, people, [1, 2, 3]);
+  await drainCaptures({
+    db,
+    archive: async (url) => archivedOutcome(url, `${url} v1`, T0.toISOString()),
+    now: () => T0,
+    log: quiet,
+  });
+  return { [STABLE]: stable!, [CHANGING]: changing!, [VANISHING]: vanishing! };
+}
+
+/** The web on day `n`: the stable page as archived, the changing one edited, the vanishing one gone. */
+function web(n: number, { vanished = true, changed = true } = {}) {
+  return async (url: string): Promise<CheckOutcome> => {
+    const checkedAt = day(n).toISOString();
+    if (url === VANISHING && vanished)
+      return {
+        ok: false,
+        checkedAt,
+        code: "http_status",
+        reason: "The server answered 404 Not Found",
+        status: 404,
+      };
+    if (url === CHANGING && changed) return checkedOutcome(url, `${url} v2`, checkedAt);
+    return checkedOutcome(url, `${url} v1`, checkedAt);
+  };
+}
+
+const run = (n: number, check = web(n), minAgeMs = 0) =>
+  checkSources({ db, check, now: () => day(n), minAgeMs, log: quiet });
+
+const version = () => db.get<{ v: number }>(sql`select version as v from publication_version`).v;
+
+describe("the link checker", () => {
+  it("records ok, changed and unreachable against the latest archived copy", async () => {
+    const ids = await publishAndArchive();
+    const summary = await run(1);
+    expect(summary.changed).toBe(1);
+    expect(summary.unreachable).toBe(1);
+    const states = sourceArchiveStates(db, Object.values(ids));
+    expect(states.get(ids[STABLE]!)!.link).toBeNull();
+    expect(states.get(ids[CHANGING]!)!.link).toEqual({ state: "changed", since: day(1).toISOString() });
+    expect(states.get(ids[VANISHING]!)!.link).toEqual({
+      state: "broken",
+      since: day(1).toISOString(),
+      reason: "The server answered 404 Not Found",
+    });
+    const vanishing = db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, ids[VANISHING]!)).all();
+    expect(vanishing).toEqual([
+      expect.objectContaining({ outcome: "unreachable", status: 404, failureCode: "http_status" }),
+    ]);
+  });
+
+  it("dates a broken link from the first failure after the last success", async () => {
+    const ids = await publishAndArchive();
+    const since = () => sourceArchiveStates(db, [ids[VANISHING]!]).get(ids[VANISHING]!)!.link;
+    await run(1, web(1, { vanished: false }));
+    expect(since()).toBeNull();
+    await run(2);
+    await run(3);
+    expect(since()).toMatchObject({ state: "broken", since: day(2).toISOString() });
+    await run(4, web(4, { vanished: false })); // back
+    expect(since()).toBeNull();
+    await run(5);
+    expect(since()).toMatchObject({ state: "broken", since: day(5).toISOString() });
+  });
+
+  it("stops saying changed once a new copy is archived", async () => {
+    const ids = await publishAndArchive();
+    await run(1);
+    const changing = ids[CHANGING]!;
+    expect(sourceArchiveStates(db, [changing]).get(changing)!.link?.state).toBe("changed");
+    // A reviewer's new capture of the edited page.
+    db.run(
+      sql`insert into source_captures (source_id, cause, next_attempt_at) values (${changing}, 'requested', ${day(1).toISOString()})`,
+    );
+    await drainCaptures({
+      db,
+      archive: async (url) => archivedOutcome(url, `${url} v2`, day(2).toISOString()),
+      now: () => day(2),
+      log: quiet,
+    });
+    expect(sourceArchiveStates(db, [changing]).get(changing)!.link).toBeNull();
+    await run(3);
+    expect(sourceArchiveStates(db, [changing]).get(changing)!.link).toBeNull();
+  });
+
+  it("puts broken and changed sources in the reviewers' queue, with where they are cited", async () => {
+    const ids = await publishAndArchive();
+    await run(1);
+    const queue = sourcesNeedingReview(db);
+    expect(queue.map((s) => s.id)).toEqual([ids[VANISHING], ids[CHANGING]]);
+    expect(queue[0]!.citedIn).toEqual([
+      expect.objectContaining({
+        recordType: "commitment",
+        href: expect.stringMatching(/^\/commitments\/\d+$/),
+      }),
+    ]);
+    expect(queue[0]!.latestCapture).toMatchObject({ state: "archived" });
+  });
+
+  it("records nothing when no host answered at all (the machine is offline)", async () => {
+    await publishAndArchive();
+    const before = db.get<{ n: number }>(sql`select count(*) as n from source_checks`).n;
+    const summary = await run(1, async (url) => ({
+      ok: false,
+      checkedAt: day(1).toISOString(),
+      code: "dns",
+      reason: `could not resolve ${new URL(url).hostname}`,
+    }));
+    expect(summary.unreachable).toBe(0);
+    expect(summary.skipped).toBeGreaterThan(0);
+    expect(db.get<{ n: number }>(sql`select count(*) as n from source_checks`).n).toBe(before);
+  });
+
+  it("skips a source whose robots.txt forbids fetching, and one checked within the interval", async () => {
+    const ids = await publishAndArchive();
+    const robots = web(1);
+    const summary = await run(1, async (url) =>
+      url === STABLE
+        ? { ok: false, checkedAt: day(1).toISOString(), code: "robots", reason: "robots.txt disallows" }
+        : robots(url),
+    );
+    expect(summary.skipped).toBe(1);
+    expect(db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, ids[STABLE]!)).all()).toEqual([]);
+    // Half a day later, with a daily interval: only the source never checked is due.
+    const again = await run(1.5, web(1.5), DAY);
+    expect(again).toEqual({ ok: 1, changed: 0, unreachable: 0, skipped: 0 });
+    expect(
+      db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, ids[CHANGING]!)).all(),
+    ).toHaveLength(1);
+  });
+
+  it("moves the publication version only when a source's outcome changes", async () => {
+    await publishAndArchive();
+    await run(1);
+    const after = version();
+    await run(2);
+    expect(version()).toBe(after);
+    await run(3, web(3, { vanished: false }));
+    expect(version()).toBe(after + 1);
+  });
+});
