@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/connection";
 import { commitmentForm, propose } from "@/db/testing/records";
 import { portBesideSuite, startServer, type OwnServer } from "./support/server";
-import { createUser, type TestUser } from "./support/users";
+import { createUser, signIn } from "./support/users";
 
 // Sources that outlive their links (issue 15), end to end: a local origin server serves four
 // pages; a reviewer approves a proposal citing them on a server of the test's own, which is
@@ -94,14 +94,6 @@ function freshDatabase(): Db {
   return db;
 }
 
-async function signInAt(page: Page, origin: string, user: TestUser) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: `Account (${user.name})` })).toBeVisible();
-}
-
 const source = (origin: Origin, path: string, title: string) => ({
   url: `http://127.0.0.1:${origin.port}${path}`,
   title,
@@ -148,7 +140,7 @@ test("approving archives each source; the copy runs no script; the checker flags
   });
 
   // Approval answers at once, whatever the fetching does.
-  await signInAt(page, server.url, reviewer);
+  await signIn(page, reviewer, server.url);
   await page.goto(`${server.url}/review/${id}`);
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await expect(page).toHaveURL(new RegExp(`/review\\?decided=${id}&outcome=approve$`));
