@@ -147,7 +147,7 @@ function formatIPv4(value: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join(".");
 }
 
-function refusedFor(address: string, range: Range): AddressVerdict {
+function refusedFor(address: string, range: Range): Extract<AddressVerdict, { allowed: false }> {
   return { allowed: false, address, loopback: Boolean(range.loopback), range: range.range, what: range.what };
 }
 

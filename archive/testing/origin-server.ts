@@ -1,0 +1,66 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A real HTTP server on a random loopback port, for the fetcher's tests: it counts the TCP
+// connections it accepts, so a test can prove that a refused fetch never connected.
+
+export type OriginServer = {
+  port: number;
+  /** http://127.0.0.1:{port} (or the [::1] form for an IPv6 server), no trailing slash. */
+  origin: string;
+  /** TCP connections accepted so far. */
+  connections(): number;
+  /** Requests received so far: path, headers, and milliseconds since the server started. */
+  requests: { path: string; headers: http.IncomingHttpHeaders; at: number }[];
+  close(): Promise<void>;
+};
+
+export type Routes = Record<string, http.RequestListener>;
+
+export async function startOriginServer(routes: Routes, host = "127.0.0.1"): Promise<OriginServer> {
+  const started = performance.now();
+  const requests: OriginServer["requests"] = [];
+  let connections = 0;
+  const server = http.createServer((request, response) => {
+    const path = request.url ?? "/";
+    requests.push({ path, headers: request.headers, at: performance.now() - started });
+    const route = routes[path] ?? routes[path.split("?")[0] ?? ""];
+    if (route) return route(request, response);
+    response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    origin: host.includes(":") ? `http://[${host}]:${port}` : `http://${host}:${port}`,
+    connections: () => connections,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Answers with `body` and `contentType`. */
+export function page(
+  body: string | Buffer,
+  contentType = "text/html; charset=utf-8",
+  headers = {},
+): http.RequestListener {
+  return (_request, response) => {
+    response.writeHead(200, { "Content-Type": contentType, ...headers }).end(body);
+  };
+}
+
+/** Redirects with `status` to `location`. */
+export function redirect(location: string, status = 302): http.RequestListener {
+  return (_request, response) => {
+    response.writeHead(status, { Location: location }).end();
+  };
+}
