@@ -7,7 +7,7 @@ import { WARCParser } from "warcio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { archiveUrl, HostSpacing, RobotsCache, type FetchPolicy } from "./archive-url";
 import { readArchivedResponse } from "./read-archive";
-import { page, redirect, startOriginServer, type OriginServer } from "./testing/origin-server";
+import { page, redirect, startOriginServer, testPolicy, type OriginServer } from "./testing/origin-server";
 
 const sha = (body: string | Buffer) => createHash("sha256").update(body).digest("hex");
 const ARTICLE = "<!doctype html><title>Plant opens</title><p>Assembly of phones begins in Noida.</p>";
@@ -57,11 +57,7 @@ beforeAll(async () => {
     "/gone": (_request, response) => response.writeHead(410, { "Content-Type": "text/plain" }).end("gone"),
     "/cookie": page("set", "text/plain", { "Set-Cookie": "session=abc; Path=/" }),
   });
-  policy = {
-    userAgent: "MakeInIndiaTracker/1.0 (+http://127.0.0.1:3100; test)",
-    allowLoopbackPorts: [origin.port],
-    timeoutMs: 5_000,
-  };
+  policy = testPolicy(origin.port);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FetchPolicy } from "../fetch-policy";
 
 // A real HTTP server on a random loopback port, for the fetcher's tests: it counts the TCP
 // connections it accepts, so a test can prove that a refused fetch never connected.
@@ -62,5 +63,14 @@ export function page(
 export function redirect(location: string, status = 302): http.RequestListener {
   return (_request, response) => {
     response.writeHead(status, { Location: location }).end();
+  };
+}
+
+/** The policy the tests fetch under: loopback allowed on `ports` only, a short time limit. */
+export function testPolicy(...ports: number[]): FetchPolicy {
+  return {
+    userAgent: "MakeInIndiaTracker/1.0 (+http://127.0.0.1:3100; test)",
+    allowLoopbackPorts: ports,
+    timeoutMs: 3_000,
   };
 }
