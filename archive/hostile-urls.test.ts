@@ -134,6 +134,19 @@ describe("hostile URLs", () => {
     expect(allowed.requests.at(-1)?.headers.host).toBe(`allowed.tracker.test:${allowed.port}`);
   });
 
+  it("fetches IPv6 loopback on an allowed port", async () => {
+    const open = await startOriginServer({ "/": page("public page") }, "::1");
+    try {
+      expect(await checkUrl(`${open.origin}/`, testPolicy(open.port))).toMatchObject({
+        ok: true,
+        status: 200,
+      });
+      expect(open.requests.map((r) => r.path)).toEqual(["/robots.txt", "/"]);
+    } finally {
+      await open.close();
+    }
+  });
+
   it("reports a name that does not resolve as a DNS failure", async () => {
     expect(await checkUrl("http://nowhere.tracker.test/", policy())).toMatchObject({
       ok: false,
@@ -157,6 +170,19 @@ describe("DNS rebinding", () => {
     expect(outcome).toMatchObject({ ok: false, code: "refused" });
     if (!outcome.ok)
       expect(outcome.reason).toContain("rebind.tracker.test resolves to 127.0.0.1, a loopback address");
+    expect(v4.connections()).toBe(0);
+  });
+
+  it("guards https connections the same way", async () => {
+    let calls = 0;
+    const rebinding: Resolver = async () =>
+      calls++ === 0 ? addresses("93.184.215.14") : addresses("127.0.0.1");
+    const outcome = await checkUrl(`https://rebind.tracker.test:${v4.port}/`, {
+      ...policy(),
+      resolve: rebinding,
+      respectRobots: false,
+    });
+    expect(outcome).toMatchObject({ ok: false, code: "refused" });
     expect(v4.connections()).toBe(0);
   });
 

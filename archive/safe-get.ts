@@ -298,8 +298,14 @@ async function decode(body: Buffer, header: string | null, maxBytes: number) {
   for (const coding of codings.reverse()) {
     if (coding === "gzip" || coding === "x-gzip") out = await gunzip(out, limit);
     else if (coding === "br") out = await brotli(out, limit);
-    else if (coding === "deflate") out = await inflate(out, limit).catch(() => inflateRaw(out, limit));
-    else break;
+    else if (coding === "deflate") {
+      // "deflate" should be zlib-wrapped, but some servers send raw deflate.
+      const input = out;
+      out = await inflate(input, limit).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ERR_BUFFER_TOO_LARGE") throw error;
+        return inflateRaw(input, limit);
+      });
+    } else break;
     decoded.push(coding);
   }
   return { body: out, decoded };
