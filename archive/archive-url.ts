@@ -6,7 +6,8 @@ import { writeCapture } from "./warc-file";
 // Archives a source: fetches it safely and keeps the response in a WARC file with the SHA-256 of
 // its body (docs/decisions/0028). Nothing here touches the database; the caller records the outcome.
 
-export type { FetchFailureCode, FetchPolicy } from "./fetch-policy";
+export type { FetchFailureCode, FetchPolicy, Resolver } from "./fetch-policy";
+export { DEFAULT_HOST_GAP_MS } from "./fetch-policy";
 export { HostSpacing } from "./host-spacing";
 export { RobotsCache } from "./robots-cache";
 

@@ -18,7 +18,8 @@ export type OriginServer = {
 
 export type Routes = Record<string, http.RequestListener>;
 
-export async function startOriginServer(routes: Routes, host = "127.0.0.1"): Promise<OriginServer> {
+/** Port 0 picks a free port; an e2e setup that must name the port in TRACKER_FETCH_ALLOW_LOOPBACK_PORTS passes one. */
+export async function startOriginServer(routes: Routes, host = "127.0.0.1", port = 0): Promise<OriginServer> {
   const started = performance.now();
   const requests: OriginServer["requests"] = [];
   let connections = 0;
@@ -32,12 +33,12 @@ export async function startOriginServer(routes: Routes, host = "127.0.0.1"): Pro
   server.on("connection", () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
-    origin: host.includes(":") ? `http://[${host}]:${port}` : `http://${host}:${port}`,
+    port: bound,
+    origin: host.includes(":") ? `http://[${host}]:${bound}` : `http://${host}:${bound}`,
     connections: () => connections,
     requests,
     close: () =>
