@@ -185,7 +185,7 @@ type Exchange = {
   at: Date;
 };
 
-/** One request and its response within the time budget; a redirect's body is not read. */
+/** One request and its response within the time budget. */
 function exchange(
   url: URL,
   policy: SafeGetOptions,
@@ -253,7 +253,8 @@ function exchange(
         requestTarget,
         at,
       };
-      if (REDIRECTS.has(base.status) && base.location) {
+      // Only a 2xx body is kept; a redirect's or an error page's is never read.
+      if (base.status < 200 || base.status > 299) {
         response.destroy();
         finish({ ok: true, exchange: { ...base, body: Buffer.alloc(0) } });
         return;
