@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  // better-sqlite3 is a native addon, and warcio (ESM with a CJS build and WebAssembly hashing) is
+  // loaded as tsx and the tests load it: both come from node_modules at run time, not bundled.
+  serverExternalPackages: ["better-sqlite3", "warcio"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
