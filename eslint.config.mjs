@@ -32,10 +32,20 @@ const layers = [
   // mail/ sends what db/ queued (docs/decisions/0023); only the server process runs it.
   layer("mail", ["auth", "components", "app", "server"], "mail/ may use db/ and lib/ only."),
   // archive/ fetches URLs people supplied and reads and writes WARC files; it holds no database
-  // handle, so what it returns is recorded by its caller (docs/decisions/0028).
+  // handle, so what it returns is recorded by its caller (docs/decisions/0028). That caller is
+  // three modules of its own: the capture worker, the link checker and their wiring, which
+  // record outcomes in db/ as mail/worker.ts records sends (docs/decisions/0029).
+  {
+    ...layer(
+      "archive",
+      ["db"],
+      "archive/ may use lib/ only: return outcomes and let the caller record them.",
+    ),
+    target: ["./archive/!(worker|link-check|wiring).ts", "./archive/*/**"],
+  },
   layer(
     "archive",
-    ["db", "auth", "mail", "components", "app", "server"],
+    ["auth", "mail", "components", "app", "server"],
     "archive/ may use lib/ only: return outcomes and let the caller record them.",
   ),
   layer(

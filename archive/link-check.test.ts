@@ -6,7 +6,7 @@ import { sourceChecks } from "@/db/schema";
 import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fixtures";
 import type { CheckOutcome } from "@/lib/archive/kinds";
 import { checkSources } from "./link-check";
-import { archivedOutcome, checkedOutcome, publishCiting, quiet, T0 } from "./testing";
+import { archivedOutcome, checkedOutcome, publishCiting, quiet, T0 } from "@/db/testing/archive-outcomes";
 import { drainCaptures } from "./worker";
 
 let db: Db;

@@ -3,7 +3,7 @@ import { recordSourceCheck } from "@/db/mutations/record-source-check";
 import { sourcesDueForCheck } from "@/db/queries/source-archives";
 import type { CheckOutcome as CheckResult, CheckOutcomeKind } from "@/lib/archive/kinds";
 import { runPeriodically, type Periodic } from "@/lib/server/periodic";
-import type { CheckFn } from "./contract";
+import type { CheckFn } from "@/lib/archive/kinds";
 
 // The link checker (docs/decisions/0029): fetches each published source again, hashes the body
 // and records ok, changed (the hash differs from the latest archived copy) or unreachable. The

@@ -1,24 +1,30 @@
 import type { Db } from "@/db/connection";
-import { archiveSettings, archiveUrl, checkUrl, HostSpacing, type ArchiveFn, type CheckFn } from "./contract";
+import type { ArchiveFn, CheckFn } from "@/lib/archive/kinds";
+import { archiveUrl, DEFAULT_HOST_GAP_MS, HostSpacing } from "./archive-url";
+import { checkUrl } from "./check-url";
 import { startLinkChecker } from "./link-check";
+import { archiveSettings } from "./settings";
 import { startCaptureWorker } from "./worker";
 
-// The real fetcher joined to the queue and the checker, for server/main.ts and the scripts:
-// one HostSpacing for both, so captures and checks together wait their turn per host.
+// The real fetcher joined to the capture queue and the link checker, for server/main.ts and the
+// scripts: one HostSpacing for both, so captures and checks together wait their turn per host.
 
-/** A second between two requests to one host: polite, and enough for a handful of sources. */
-export const HOST_GAP_MS = 1000;
+/** TRACKER_FETCH_HOST_GAP_MS: the least time between two requests to one host (5 s unless set). */
+export function hostGapMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRACKER_FETCH_HOST_GAP_MS?.trim() ?? "";
+  return /^\d{1,7}$/.test(raw) ? Number(raw) : DEFAULT_HOST_GAP_MS;
+}
 
-export function realFetchers(spacing = new HostSpacing(HOST_GAP_MS)): { archive: ArchiveFn; check: CheckFn } {
+export function realFetchers(env: NodeJS.ProcessEnv = process.env): { archive: ArchiveFn; check: CheckFn } {
   const settings = archiveSettings();
-  const common = {
+  const policy = {
     userAgent: settings.userAgent,
     allowLoopbackPorts: settings.allowLoopbackPorts,
-    spacing,
+    spacing: new HostSpacing(hostGapMs(env)),
   };
   return {
-    archive: (url) => archiveUrl(url, { ...common, archiveDir: settings.archiveDir }),
-    check: (url) => checkUrl(url, common),
+    archive: (url) => archiveUrl(url, { ...policy, archiveDir: settings.archiveDir }),
+    check: (url) => checkUrl(url, policy),
   };
 }
 
@@ -39,7 +45,7 @@ function secondsSetting(raw: string | undefined, fallback: number): number {
 
 /** Starts both in the server process; `stop` waits for a fetch in progress. */
 export function startArchiving(db: Db, env: NodeJS.ProcessEnv) {
-  const { archive, check } = realFetchers();
+  const { archive, check } = realFetchers(env);
   const worker = startCaptureWorker({ db, archive, intervalMs: archiveIntervalMs(env) });
   const checker = startLinkChecker({ db, check, intervalMs: linkCheckIntervalMs(env) });
   return {

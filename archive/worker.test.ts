@@ -8,7 +8,7 @@ import { sourceCaptures } from "@/db/schema";
 import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fixtures";
 import type { ArchiveOutcome } from "@/lib/archive/kinds";
 import type { RetryPolicy } from "@/lib/archive/retry";
-import { archivedOutcome, publishCiting, quiet, sha256Of, T0 } from "./testing";
+import { archivedOutcome, publishCiting, quiet, sha256Of, T0 } from "@/db/testing/archive-outcomes";
 import { drainCaptures } from "./worker";
 
 let db: Db;

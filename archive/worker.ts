@@ -4,7 +4,7 @@ import { claimDueCaptures } from "@/db/mutations/capture-claim";
 import { recordCaptureOutcome } from "@/db/mutations/capture-record-outcome";
 import { CAPTURE_RETRY_POLICY, type RetryPolicy } from "@/lib/archive/retry";
 import { runPeriodically, type Periodic } from "@/lib/server/periodic";
-import type { ArchiveFn } from "./contract";
+import type { ArchiveFn } from "@/lib/archive/kinds";
 
 // Fetches the captures that publication and reviewers queued (docs/decisions/0029), as
 // mail/worker.ts sends the outbox: claim what is due under a lease, fetch, record. The fetch

@@ -133,7 +133,10 @@ test("approving archives each source; the copy runs no script; the checker flags
   );
 
   server = await startServer(PORT, DB, {
+    // The loopback setting is honoured only for a server whose public origin is on loopback.
+    TRACKER_ORIGIN: `http://127.0.0.1:${PORT}`,
     TRACKER_FETCH_ALLOW_LOOPBACK_PORTS: String(origin.port),
+    TRACKER_FETCH_HOST_GAP_MS: "100",
     TRACKER_ARCHIVE_DIR: ARCHIVE_DIR,
     TRACKER_ARCHIVE_INTERVAL_SECONDS: "1",
     TRACKER_LINK_CHECK_INTERVAL_SECONDS: "2",

@@ -13,7 +13,7 @@ export type CaptureCause = (typeof CAPTURE_CAUSES)[number];
 export const CHECK_OUTCOMES = ["ok", "changed", "unreachable"] as const;
 export type CheckOutcomeKind = (typeof CHECK_OUTCOMES)[number];
 
-/** The fetcher's failure codes (archive/contract.ts). */
+/** The fetcher's failure codes (archive/fetch-policy.ts). */
 export const FETCH_FAILURE_CODES = [
   "refused",
   "dns",
@@ -27,7 +27,7 @@ export const FETCH_FAILURE_CODES = [
 ] as const;
 export type FetchFailureCodeName = (typeof FETCH_FAILURE_CODES)[number];
 
-/** What fetching and archiving one address gave (the fetcher's ArchiveOutcome, archive/contract.ts). */
+/** What fetching and archiving one address gave (the fetcher's ArchiveOutcome, archive/archive-url.ts). */
 export type ArchiveOutcome =
   | {
       ok: true;
@@ -53,3 +53,8 @@ export type ArchiveOutcome =
 export type CheckOutcome =
   | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
   | { ok: false; checkedAt: string; code: FetchFailureCodeName; reason: string; status?: number };
+
+/** What the capture worker calls: fetch one address and keep its response (archive/archive-url.ts). */
+export type ArchiveFn = (url: string) => Promise<ArchiveOutcome>;
+/** What the link checker calls: fetch one address and hash its body, keeping nothing (archive/check-url.ts). */
+export type CheckFn = (url: string) => Promise<CheckOutcome>;

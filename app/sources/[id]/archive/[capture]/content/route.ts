@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { archiveSettings, readArchivedResponse } from "@/archive/contract";
+import { readArchivedResponse } from "@/archive/read-archive";
+import { archiveSettings } from "@/archive/settings";
 import { servedAs, downloadName } from "@/lib/archive/serve";
 import { ARCHIVED_COPY_CACHE_CONTROL } from "@/lib/cache/policy";
 import { ARCHIVED_COPY_CSP } from "@/lib/security/csp";

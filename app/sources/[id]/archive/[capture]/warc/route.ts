@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { archiveSettings } from "@/archive/contract";
+import { archiveSettings } from "@/archive/settings";
 import { downloadName } from "@/lib/archive/serve";
 import { ARCHIVED_COPY_CACHE_CONTROL } from "@/lib/cache/policy";
 import { ARCHIVED_COPY_CSP } from "@/lib/security/csp";

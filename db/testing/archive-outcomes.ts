@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/connection";
-import { sources } from "@/db/schema";
-import { approve, commitmentForm, proposeCommitment, testSource } from "@/db/testing/fixtures";
+import type { Db } from "../connection";
+import { sources } from "../schema";
+import { approve, commitmentForm, proposeCommitment, testSource } from "./fixtures";
 import type { ArchiveOutcome, CheckOutcome } from "@/lib/archive/kinds";
 
 // Stand-ins for the fetcher in tests of the queue and the checker: plain functions that answer
