@@ -11,6 +11,7 @@ import styles from "@/components/directory/directory.module.css";
 import { formatCount } from "@/lib/domain/format";
 import { DEFAULT_PER_PAGE } from "@/lib/validation/api-params";
 import { companySearchFromParam, pageFromParam } from "@/lib/validation/directory-params";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Companies" };
@@ -21,7 +22,10 @@ export default async function CompaniesPage({ searchParams }: PageProps<"/compan
   const { page, rejected: rejectedPage } = pageFromParam(params.page);
   const result = listCompanies(getDb(), { q }, { page, perPage: DEFAULT_PER_PAGE });
   const href = (p: number) => withParams("/companies", { q, page: p > 1 ? p : undefined });
-
+  const archives = sourceArchiveStates(
+    getDb(),
+    result.items.flatMap((c) => c.sources.map((s) => s.id)),
+  );
   return (
     <>
       <h1>Companies</h1>
@@ -60,6 +64,7 @@ export default async function CompaniesPage({ searchParams }: PageProps<"/compan
         ) : null
       ) : (
         <CompanyTable
+          archives={archives}
           companies={result.items}
           caption={
             <>

@@ -6,8 +6,18 @@ import { WithdrawnNote } from "@/components/directory/withdrawn-note";
 import { formatCount } from "@/lib/domain/format";
 import { COMPANY_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { countryName } from "./country-name";
+import type { SourceArchiveView } from "@/lib/views/source-archive";
 
-export function CompanyTable({ companies, caption }: { companies: CompanyListItem[]; caption: ReactNode }) {
+export function CompanyTable({
+  companies,
+  caption,
+  archives,
+}: {
+  companies: CompanyListItem[];
+  caption: ReactNode;
+  /** Each source's archived copy and link state, by source id (issue 15). */
+  archives?: ReadonlyMap<number, SourceArchiveView>;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -42,7 +52,7 @@ export function CompanyTable({ companies, caption }: { companies: CompanyListIte
               <td className="num">{formatCount(c.counts.facilities)}</td>
               <td className="num">{formatCount(c.counts.partnerships)}</td>
               <td>
-                <SourceLinks sources={c.sources} />
+                <SourceLinks sources={c.sources} archives={archives} />
               </td>
             </tr>
           ))}

@@ -6,16 +6,20 @@ import { StatusBadge } from "@/components/commitments/status-badge";
 import { formatValue } from "@/lib/domain/format";
 import { SourceLinks } from "./source-links";
 import { WithdrawnNote } from "./withdrawn-note";
+import type { SourceArchiveView } from "@/lib/views/source-archive";
 
 /** Commitments with the status computed by the query; this component only displays it. */
 export function CommitmentTable({
   commitments,
   caption,
   showCompany,
+  archives,
 }: {
   commitments: CommitmentSummary[];
   caption: ReactNode;
   showCompany: boolean;
+  /** Each source's archived copy and link state, by source id (issue 15). */
+  archives?: ReadonlyMap<number, SourceArchiveView>;
 }) {
   return (
     <div className="table-wrap">
@@ -55,7 +59,7 @@ export function CommitmentTable({
                 <StatusBadge status={c.status.status} />
               </td>
               <td>
-                <SourceLinks sources={c.sources} />
+                <SourceLinks sources={c.sources} archives={archives} />
               </td>
             </tr>
           ))}

@@ -6,17 +6,21 @@ import { FACILITY_STAGE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceLinks } from "./source-links";
 import { StateLink } from "./state-link";
 import { WithdrawnNote } from "./withdrawn-note";
+import type { SourceArchiveView } from "@/lib/views/source-archive";
 
 export function FacilityTable({
   facilities,
   caption,
   showOperator,
   showState,
+  archives,
 }: {
   facilities: FacilityView[];
   caption: ReactNode;
   showOperator: boolean;
   showState: boolean;
+  /** Each source's archived copy and link state, by source id (issue 15). */
+  archives?: ReadonlyMap<number, SourceArchiveView>;
 }) {
   return (
     <div className="table-wrap">
@@ -58,7 +62,7 @@ export function FacilityTable({
               <td className="num">{f.investmentLabel ?? "Not reported"}</td>
               <td>{formatIndiaDate(f.announcedOn)}</td>
               <td>
-                <SourceLinks sources={f.sources} />
+                <SourceLinks sources={f.sources} archives={archives} />
               </td>
             </tr>
           ))}

@@ -7,16 +7,20 @@ import { PARTNERSHIP_STAGE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceLinks } from "./source-links";
 import { StateLink } from "./state-link";
 import { WithdrawnNote } from "./withdrawn-note";
+import type { SourceArchiveView } from "@/lib/views/source-archive";
 
 /** Shown from the page of `currentCompanyId`, whose own name is not a link to where the reader already is. */
 export function PartnershipTable({
   partnerships,
   caption,
   currentCompanyId,
+  archives,
 }: {
   partnerships: PartnershipView[];
   caption: ReactNode;
   currentCompanyId?: number;
+  /** Each source's archived copy and link state, by source id (issue 15). */
+  archives?: ReadonlyMap<number, SourceArchiveView>;
 }) {
   const company = (c: CompanyRef) =>
     c.id === currentCompanyId ? c.name : <Link href={`/companies/${c.slug}`}>{c.name}</Link>;
@@ -61,7 +65,7 @@ export function PartnershipTable({
               <td>{PARTNERSHIP_STAGE_LABELS[p.stage]}</td>
               <td>{formatIndiaDate(p.announcedOn)}</td>
               <td>
-                <SourceLinks sources={p.sources} />
+                <SourceLinks sources={p.sources} archives={archives} />
               </td>
             </tr>
           ))}

@@ -51,7 +51,12 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
   const watching = await watchState(watchTarget);
   const commitmentsHref = (p: number) =>
     withParams(`/companies/${c.slug}`, { commitments_page: p > 1 ? p : undefined }, "commitments-heading");
-
+  const archives = sourceArchiveStates(
+    getDb(),
+    [c, ...c.commitments.items, ...c.partnerships, ...c.facilities].flatMap((r) =>
+      r.sources.map((s) => s.id),
+    ),
+  );
   return (
     <article>
       <p className="meta">
@@ -109,6 +114,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         </p>
       ) : (
         <CommitmentTable
+          archives={archives}
           commitments={c.commitments.items}
           showCompany={false}
           caption={
@@ -134,6 +140,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         <p>No partnership is published for this company.</p>
       ) : (
         <PartnershipTable
+          archives={archives}
           partnerships={c.partnerships}
           currentCompanyId={c.id}
           caption={<>Partnerships of {c.name}, as brand or as partner, newest first</>}
@@ -145,6 +152,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
         <p>No facility operated by this company is published.</p>
       ) : (
         <FacilityTable
+          archives={archives}
           facilities={c.facilities}
           showOperator={false}
           showState
@@ -158,13 +166,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
       )}
 
       <h2>Sources</h2>
-      <SourceList
-        sources={c.sources}
-        archives={sourceArchiveStates(
-          getDb(),
-          c.sources.map((s) => s.id),
-        )}
-      />
+      <SourceList sources={c.sources} archives={archives} />
       <p className="meta">
         This company as data: <a href={`/api/v1/companies/${c.slug}`}>JSON (API)</a> ·{" "}
         <a href={withParams("/api/v1/facilities.csv", { company: c.slug })}>facilities as CSV</a> ·{" "}

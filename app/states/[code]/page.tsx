@@ -13,6 +13,7 @@ import { canonicalStateCode, findState, ISO_3166_IN_URL, STATE_KIND_LABELS } fro
 import { today } from "@/lib/server/clock";
 import { DEFAULT_PER_PAGE } from "@/lib/validation/api-params";
 import { lastValue, pageFromParam } from "@/lib/validation/directory-params";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
 
 export const dynamic = "force-dynamic";
 
@@ -57,7 +58,10 @@ export default async function StatePage({ params, searchParams }: PageProps<"/st
       `${list}-heading`,
     );
   const formerCodes: readonly string[] = state.formerCodes;
-
+  const archives = sourceArchiveStates(
+    getDb(),
+    [...facilities.items, ...commitments.items].flatMap((r) => r.sources.map((s) => s.id)),
+  );
   return (
     <article>
       <p className="meta">
@@ -94,6 +98,7 @@ export default async function StatePage({ params, searchParams }: PageProps<"/st
         </p>
       ) : (
         <FacilityTable
+          archives={archives}
           facilities={facilities.items}
           showOperator
           showState={false}
@@ -121,6 +126,7 @@ export default async function StatePage({ params, searchParams }: PageProps<"/st
         </p>
       ) : (
         <CommitmentTable
+          archives={archives}
           commitments={commitments.items}
           showCompany
           caption={
