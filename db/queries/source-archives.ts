@@ -143,7 +143,8 @@ export function publishedSourceIds(db: Db): number[] {
 
 /**
  * Published sources whose latest check is older than `before` (or which were never checked),
- * with their addresses: what a link-check run does next.
+ * with their addresses: what a link-check run does next. Synthetic sources (load-test
+ * databases; all on synthetic.example) are never checked.
  */
 export function sourcesDueForCheck(db: Db, before: Date): { id: number; url: string }[] {
   const ids = publishedSourceIds(db);
@@ -154,6 +155,7 @@ export function sourcesDueForCheck(db: Db, before: Date): { id: number; url: str
       ...db.all<{ id: number; url: string }>(sql`
         select s.id, s.url from sources s
         where s.id in (select value from json_each(${JSON.stringify(part)}))
+          and s.synthetic = 0
           and coalesce((select max(k.checked_at) from source_checks k where k.source_id = s.id), '')
               < ${before.toISOString()}
         order by s.id`),
