@@ -187,4 +187,21 @@ describe("the capture worker", () => {
     );
     expect(version()).toBe(before + 1);
   });
+
+  it("moves it for a first failure, not for a retry that fails the same way", async () => {
+    const sourceId = publishStory(8);
+    const down: ArchiveOutcome = {
+      ok: false,
+      fetchedAt: T0.toISOString(),
+      code: "timeout",
+      reason: "timed out",
+    };
+    const failing = async (url: string) =>
+      url === testSource(8).url ? down : archivedOutcome(url, "x", T0.toISOString());
+    await drainCaptures({ db, archive: failing, now: () => T0, policy: POLICY, log: quiet });
+    const afterFirst = version();
+    await drainCaptures({ db, archive: failing, now: () => at(60_000), policy: POLICY, log: quiet });
+    expect(captureOf(sourceId)[0]).toMatchObject({ attempts: 2, failureReason: "timed out" });
+    expect(version()).toBe(afterFirst);
+  });
 });
