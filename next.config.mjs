@@ -2,7 +2,8 @@
 const nextConfig = {
   // better-sqlite3 is a native addon, and warcio (ESM with a CJS build and WebAssembly hashing) is
   // loaded as tsx and the tests load it: both come from node_modules at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "warcio"],
+  // So is @resvg/resvg-js, a native addon that draws the charts' PNGs (lib/charts/png.ts).
+  serverExternalPackages: ["better-sqlite3", "warcio", "@resvg/resvg-js"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
@@ -15,10 +16,16 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
+      },
+      {
+        // Every page refuses to be framed, except the chart embeds under /embed/ (issue 14). The
+        // CSP's frame-ancestors, which browsers obey over this header, draws the exact line
+        // (isFrameablePath in lib/security/csp.ts); this is the fallback for older browsers.
+        source: "/:path((?!embed/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

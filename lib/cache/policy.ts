@@ -21,6 +21,9 @@ const CACHEABLE = [
   /^\/methodology$/,
   /^\/api-docs$/,
   /^\/api\/v1\/[^]*$/,
+  // Chart embeds and images (issue 14): published data, the same for everyone.
+  /^\/embed\/[^]*$/,
+  /^\/charts\/[^]*$/,
 ];
 
 export function isCacheablePath(pathname: string): boolean {
