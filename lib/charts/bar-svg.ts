@@ -1,6 +1,6 @@
-import { FONT_SIZE, layoutBarChart, type BarChartInput } from "./bar-layout";
+import { layoutBarChart, type BarChartInput } from "./bar-layout";
 import { fragment, h, toHtml } from "./markup";
-import { frameAttributes, ground, type SvgTarget } from "./standalone";
+import { chartRoot, type SvgTarget } from "./standalone";
 
 export type BarChartSvgInput = BarChartInput & {
   /** Prefix for the ids of the SVG's title and description. */
@@ -29,26 +29,14 @@ export function barChartSvg(
 ): ChartSvg | null {
   const l = layoutBarChart(input);
   if (l.empty) return null;
-  const titleId = `${id}-svg-title`;
-  const descId = `${id}-svg-desc`;
   const horizontal = l.orientation === "horizontal";
   const bottom = l.plot.y + l.plot.height;
   const axis = horizontal
     ? h("line", { x1: l.plot.x, y1: l.plot.y, x2: l.plot.x, y2: bottom, stroke: "#555" })
     : h("line", { x1: l.plot.x, y1: bottom, x2: l.plot.x + l.plot.width, y2: bottom, stroke: "#555" });
-  const svg = h(
-    "svg",
-    {
-      ...frameAttributes(l.width, l.height, target),
-      role: "group",
-      "aria-labelledby": titleId,
-      "aria-describedby": descId,
-      "font-size": FONT_SIZE,
-      fill: "#1a1a1a",
-    },
-    h("title", { id: titleId }, title),
-    h("desc", { id: descId }, description),
-    ground(l.width, l.height, target),
+  const svg = chartRoot(
+    { id, title, description, role: "group", width: l.width, height: l.height },
+    target,
     // Attributes that many marks share are set once on a group around them (text anchor), which
     // an SVG's children inherit: repeated on every mark they came to 5 KB of the page.
     h(

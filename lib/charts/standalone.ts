@@ -1,4 +1,5 @@
-import { h, type Attributes, type Markup } from "./markup";
+import { FONT_SIZE } from "./bar-layout";
+import { h, type Attributes, type Child, type Markup } from "./markup";
 
 // A chart as a file of its own (the SVG and PNG downloads, the embeds, share images) rather than
 // inside a page: it names its namespace and its size, sits on a white ground (a PNG is
@@ -38,4 +39,36 @@ export function frameAttributes(
 /** The white ground under a standalone chart; in the page, the page's background shows through. */
 export function ground(width: number, height: number, { standalone = false }: SvgTarget): Markup | null {
   return standalone ? h("rect", { width, height, fill: "#fff" }) : null;
+}
+
+export type ChartHead = {
+  /** Prefix for the ids of the SVG's title and description. */
+  id: string;
+  title: string;
+  description: string;
+  /** "group" when the chart holds links (bars), "img" when it is a picture alone. */
+  role: "group" | "img";
+  width: number;
+  height: number;
+};
+
+/** A chart's <svg>: named by its title and description, 13 px text, on its ground when standalone. */
+export function chartRoot(head: ChartHead, target: SvgTarget, ...marks: Child[]): Markup {
+  const titleId = `${head.id}-svg-title`;
+  const descId = `${head.id}-svg-desc`;
+  return h(
+    "svg",
+    {
+      ...frameAttributes(head.width, head.height, target),
+      role: head.role,
+      "aria-labelledby": titleId,
+      "aria-describedby": descId,
+      "font-size": FONT_SIZE,
+      fill: "#1a1a1a",
+    },
+    h("title", { id: titleId }, head.title),
+    h("desc", { id: descId }, head.description),
+    ground(head.width, head.height, target),
+    ...marks,
+  );
 }
