@@ -1,4 +1,5 @@
-import { layoutBarChart, type BarChartInput } from "./bar-layout";
+import { formatMoney } from "@/lib/domain/format";
+import { layoutBarChart, type BarChartInput, type BarRow } from "./bar-layout";
 import { fragment, h, toHtml } from "./markup";
 import { chartRoot, type SvgTarget } from "./standalone";
 
@@ -8,6 +9,17 @@ export type BarChartSvgInput = BarChartInput & {
   title: string;
   description: string;
 };
+
+/** How to draw a panel's rows as a chart: data only, so that it can cross to the browser. */
+export type ChartSpec = Omit<BarChartInput, "rows" | "formatValue"> & {
+  /** The values are amounts of money in this currency. */
+  currency?: string;
+};
+
+/** The chart's input from its spec and rows: money is named in its currency in the bars' names. */
+export function barChartInput({ currency, ...spec }: ChartSpec, rows: readonly BarRow[]): BarChartInput {
+  return { ...spec, rows, formatValue: currency ? (v) => formatMoney(v, currency) : undefined };
+}
 
 /** A drawn chart: its SVG markup and its size in the SVG's own units. */
 export type ChartSvg = { markup: string; width: number; height: number };
@@ -27,7 +39,14 @@ export function barChartSvg(
   { id, title, description, ...input }: BarChartSvgInput,
   target: SvgTarget = {},
 ): ChartSvg | null {
-  const l = layoutBarChart(input);
+  // A file of its own has no links: outside the site its relative links lead nowhere, and in an
+  // embed 96 links to the explorer would take half its byte budget (issue 14). Its bars keep their
+  // names; the embed links to the chart's page, where the bars are links.
+  const l = layoutBarChart(
+    target.standalone
+      ? { ...input, rows: input.rows.map(({ label, values }) => ({ label, values })) }
+      : input,
+  );
   if (l.empty) return null;
   const horizontal = l.orientation === "horizontal";
   const bottom = l.plot.y + l.plot.height;

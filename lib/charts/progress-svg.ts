@@ -22,6 +22,8 @@ export type ProgressSvgInput = {
 
 const WIDTH = 560;
 const HEIGHT = 320;
+/** The drawn height of every progress chart, for the height of its embed. */
+export const PROGRESS_HEIGHT = HEIGHT;
 const PLOT = { left: 64, right: 24, top: 40, bottom: 36 };
 const DAY = 86_400_000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -1,5 +1,5 @@
 import { FONT_SIZE } from "./bar-layout";
-import { h, type Attributes, type Child, type Markup } from "./markup";
+import { h, toHtml, type Attributes, type Child, type Markup } from "./markup";
 
 // A chart as a file of its own (the SVG and PNG downloads, the embeds, share images) rather than
 // inside a page: it names its namespace and its size, sits on a white ground (a PNG is
@@ -71,4 +71,24 @@ export function chartRoot(head: ChartHead, target: SvgTarget, ...marks: Child[])
     ground(head.width, head.height, target),
     ...marks,
   );
+}
+
+/** A chart with nothing to draw yet, standalone, so that its address still answers with an image. */
+export function emptyChartSvg(head: Omit<ChartHead, "role" | "width" | "height">): {
+  markup: string;
+  width: number;
+  height: number;
+} {
+  const width = 560;
+  const height = 120;
+  const markup = chartRoot(
+    { ...head, role: "img", width, height },
+    { standalone: true },
+    h(
+      "text",
+      { x: width / 2, y: height / 2, "text-anchor": "middle", fill: "#555" },
+      "Nothing to chart yet.",
+    ),
+  );
+  return { markup: toHtml(markup), width, height };
 }
