@@ -5,6 +5,10 @@ const nextConfig = {
   // So is @resvg/resvg-js, a native addon that draws the charts' PNGs (lib/charts/png.ts).
   serverExternalPackages: ["better-sqlite3", "warcio", "@resvg/resvg-js"],
   poweredByHeader: false,
+  // Metadata in <head> for every reader, never streamed into the body: pages are cached whole and
+  // served to every user agent (docs/decisions/0017), and link-preview scrapers read only the head
+  // for Open Graph tags (issue 14, docs/decisions/0027).
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   typedRoutes: false,
   // The CSV import posts files up to 2 MB through a server action; the rest covers multipart encoding.
