@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
@@ -122,6 +123,19 @@ test.describe("embeds", () => {
     expect(missing.status()).toBe(404);
     const beside = await request.get("/embedded");
     expect(beside.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+
+  test("an embed and the embed codes pass axe's WCAG A and AA rules", async ({ page }) => {
+    const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    for (const path of ["/embed/dashboard/by-sector", "/embed/dashboard/deadlines"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+      expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);
+    }
+    await page.goto("/");
+    for (const summary of await page.getByText("Embed this chart").all()) await summary.click();
+    const results = await new AxeBuilder({ page }).include(".chart-panel details").withTags(wcag).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   test("the embed code opens and can be read without JavaScript, by keyboard", async ({ browser }) => {
