@@ -12,13 +12,14 @@ const DASHBOARD_H1 = "What companies have committed to make and source in India"
 const XIAOMI_TARGET = "50 per cent increase in the production of locally sourced components by 2025";
 const EMBED_FIELD = "Code to paste into your own page";
 
-/** The <iframe> codes a page offers, read from its labelled fields. */
+/**
+ * The <iframe> codes a page offers, read from their fields. Each field sits in a closed
+ * <details>, hidden until opened, which role queries leave out; a CSS selector does not.
+ */
 async function embedCodes(page: Page): Promise<string[]> {
-  const fields = page.getByRole("textbox", { name: EMBED_FIELD });
-  const count = await fields.count();
-  const codes: string[] = [];
-  for (let i = 0; i < count; i++) codes.push(await fields.nth(i).inputValue());
-  return codes;
+  return page
+    .locator("details textarea[readonly]")
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value));
 }
 
 const srcOf = (code: string) => {
