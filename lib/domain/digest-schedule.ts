@@ -11,6 +11,12 @@ import { addDays, indiaDate } from "./dates";
 export const DIGEST_KINDS = ["deadline_digest", "watch_digest"] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
+/** Each digest as people name it: "Unsubscribe from the digest of deadlines". */
+export const DIGEST_NAMES: Record<DigestKind, string> = {
+  deadline_digest: "the digest of deadlines",
+  watch_digest: "the digest of changes to what you watch",
+};
+
 export const DIGEST_FREQUENCIES = ["off", "daily", "weekly"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
