@@ -29,7 +29,7 @@ test("a reviewer chooses a daily digest, receives it, and unsubscribes in one cl
     // Links in the digest lead back to this server, so the unsubscribe POST reaches it.
     TRACKER_ORIGIN: `http://127.0.0.1:${PORT}`,
     TRACKER_MAIL_INTERVAL_SECONDS: "1",
-    TRACKER_DIGEST_INTERVAL_SECONDS: "1",
+    TRACKER_DIGEST_CHECK_SECONDS: "1",
     // With the day pinned to 25 Nov 2026, a send hour of midnight makes the day's digest due at once.
     TRACKER_DIGEST_HOUR: "0",
   }));

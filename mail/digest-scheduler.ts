@@ -63,8 +63,8 @@ export function startDigestScheduler(
   return { check, stop: () => clearInterval(timer) };
 }
 
-/** TRACKER_DIGEST_INTERVAL_SECONDS: how often digests are checked (600 s unless set; tests set 1). */
+/** TRACKER_DIGEST_CHECK_SECONDS: how often digests are checked (600 s unless set; tests set 1). */
 export function digestIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.TRACKER_DIGEST_INTERVAL_SECONDS?.trim() || 600);
+  const seconds = Number(env.TRACKER_DIGEST_CHECK_SECONDS?.trim() || 600);
   return Number.isFinite(seconds) && seconds >= 0.1 ? seconds * 1000 : 600_000;
 }
