@@ -51,6 +51,8 @@ test("a rejection reaches the contributor's inbox with the reason, escaped, and 
     MAIL_FROM: "Tracker <tracker@example.in>",
     TRACKER_ORIGIN: "https://tracker.example.in",
     TRACKER_MAIL_INTERVAL_SECONDS: "1",
+    // No digests: the reviewer would get one, and this counts every message.
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
   });
   await signInAt(page, server.url, reviewer);
   await rejectInBrowser(page, server.url, id, "The source says <em>talks</em>, not a plan.");
@@ -96,6 +98,7 @@ test("a message queued before the server is killed with SIGKILL is delivered onc
   server = await startServer(PORT, DB, {
     SMTP_URL: "smtp://127.0.0.1:9",
     TRACKER_MAIL_INTERVAL_SECONDS: "3600",
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
   });
   await signInAt(page, server.url, reviewer);
   await rejectInBrowser(page, server.url, id, "A rumour, not a plan.");
@@ -109,7 +112,11 @@ test("a message queued before the server is killed with SIGKILL is delivered onc
   await server.stop("SIGKILL");
 
   sink = await startSmtpSink();
-  server = await startServer(PORT, DB, { SMTP_URL: sink.url, TRACKER_MAIL_INTERVAL_SECONDS: "1" });
+  server = await startServer(PORT, DB, {
+    SMTP_URL: sink.url,
+    TRACKER_MAIL_INTERVAL_SECONDS: "1",
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
+  });
   const mails = await received(sink, 1);
   expect(mails[0]?.text).toContain("A rumour, not a plan.");
   await expect

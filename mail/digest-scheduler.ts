@@ -63,8 +63,14 @@ export function startDigestScheduler(
   return { check, stop: () => clearInterval(timer) };
 }
 
-/** TRACKER_DIGEST_CHECK_SECONDS: how often digests are checked (600 s unless set; tests set 1). */
-export function digestIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.TRACKER_DIGEST_CHECK_SECONDS?.trim() || 600);
+/**
+ * TRACKER_DIGEST_CHECK_SECONDS: how often digests are checked (600 s unless set; tests set 1), or
+ * null for "0": this process checks none, for a deployment that checks from cron and for tests
+ * that count every message.
+ */
+export function digestIntervalMs(env: NodeJS.ProcessEnv = process.env): number | null {
+  const raw = env.TRACKER_DIGEST_CHECK_SECONDS?.trim() || "600";
+  const seconds = Number(raw);
+  if (seconds === 0) return null;
   return Number.isFinite(seconds) && seconds >= 0.1 ? seconds * 1000 : 600_000;
 }

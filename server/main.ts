@@ -123,9 +123,11 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
   // Queues the digests that are due, from the same handle, every 10 minutes: a send hour the
   // server was down for is caught up at the first check after it starts (docs/decisions/0024).
-  const digests = startDigestScheduler(db, digestSettingsFromEnv(), {
-    intervalMs: digestIntervalMs(process.env),
-  });
+  const digestInterval = digestIntervalMs(process.env);
+  const digests =
+    digestInterval === null
+      ? null
+      : startDigestScheduler(db, digestSettingsFromEnv(), { intervalMs: digestInterval });
 
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
-    digests.stop();
+    digests?.stop();
     renderer.close();
     agent.destroy();
     // A send in progress is finished and recorded rather than cut off, for up to five seconds
