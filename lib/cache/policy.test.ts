@@ -41,6 +41,8 @@ describe("isCacheablePath", () => {
     ["/sign-in", false],
     ["/api/auth/get-session", false],
     ["/submit/duplicates", false],
+    // A digest's unsubscribe page and its one-click POST: per person, never shared.
+    ["/unsubscribe", false],
     ["/_next/static/chunks/a.js", false],
   ])("%s → %s", (path, expected) => {
     expect(isCacheablePath(path)).toBe(expected);
