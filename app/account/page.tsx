@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
+import { VERIFICATION_LINK_HOURS } from "@/auth/better-auth";
 import { currentUser } from "@/auth/session";
+import { ResendVerification } from "@/components/forms/resend-verification";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +21,16 @@ export default async function AccountPage() {
   return (
     <>
       <h1>Your account</h1>
+      {user.emailVerified ? null : (
+        <section aria-labelledby="confirm-address" className="notice">
+          <h2 id="confirm-address">Confirm your email address</h2>
+          <p>
+            We sent a link to {user.email}. Until you follow it you can read everything, but you cannot
+            propose records. The link works for {VERIFICATION_LINK_HOURS} hours.
+          </p>
+          <ResendVerification />
+        </section>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>

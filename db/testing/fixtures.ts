@@ -14,11 +14,19 @@ import { tempDatabase } from "@/lib/testing/temp-db";
 
 export * from "./records";
 
-/** A person with a role, without a password: for tests that call the mutations directly. */
-export function addUser(db: Db, role: Role, name = `${role} ${crypto.randomInt(1e6)}`): string {
+/**
+ * A person with a role and a confirmed address, without a password: for tests that call the
+ * mutations directly. `emailVerified: false` makes one who has signed up but not yet confirmed.
+ */
+export function addUser(
+  db: Db,
+  role: Role,
+  name = `${role} ${crypto.randomInt(1e6)}`,
+  { emailVerified = true }: { emailVerified?: boolean } = {},
+): string {
   const id = crypto.randomUUID();
   db.insert(users)
-    .values({ id, name, email: `${id}@example.in`, role })
+    .values({ id, name, email: `${id}@example.in`, role, emailVerified })
     .run();
   return id;
 }

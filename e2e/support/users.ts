@@ -35,3 +35,16 @@ export async function signIn(page: Page, user: TestUser): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("link", { name: `Account (${user.name})` })).toBeVisible();
 }
+
+/** Fills and sends the sign-up form, at `origin` (a server of the test's own) or the suite's. */
+export async function signUpInBrowser(
+  page: Page,
+  person: { name: string; email: string; password: string },
+  origin = "",
+): Promise<void> {
+  await page.goto(`${origin}/sign-up`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
