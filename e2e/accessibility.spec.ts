@@ -59,6 +59,7 @@ const ADMIN_PAGES = [
   "/review",
   "/review/import",
   "/admin/users",
+  "/admin/mail",
   "/deadlines/outcome?commitment=1",
   "/commitments/1/supersede",
 ];

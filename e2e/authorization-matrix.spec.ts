@@ -4,7 +4,8 @@ import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching } from "@/db/mutations/watches";
 import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
-import { commitments, companies, submissions, users, watches } from "@/db/schema";
+import { commitments, companies, outbox, submissions, users, watches } from "@/db/schema";
+import { queueTestMail } from "@/db/testing/records";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
 
@@ -225,6 +226,29 @@ test("changing a role: admins only, and not their own", async ({ baseURL }) => {
   expect(
     e2eDb().select({ role: users.role }).from(users).where(eq(users.id, people.admin.id)).get()?.role,
   ).toBe("admin");
+});
+
+test("queuing failed mail again: admins only", async ({ baseURL }) => {
+  const db = e2eDb();
+  const failedMail = (actor: Actor) => {
+    const id = queueTestMail(db, Date.now() * 10 + ACTORS.indexOf(actor));
+    db.update(outbox)
+      .set({ state: "failed", attempts: 8, lastError: "matrix" })
+      .where(eq(outbox.id, id))
+      .run();
+    return id;
+  };
+  // The page renders a form only for a failed message: make one before reading its fields.
+  failedMail("admin");
+  const hidden = await actionFields(baseURL!, "/admin/mail", "admin");
+  for (const actor of ACTORS) {
+    const id = failedMail(actor);
+    const status = await post(baseURL!, "/admin/mail", actor, hidden, { id: String(id) });
+    expect(status, actor).toBeLessThan(500);
+    const state = db.select({ state: outbox.state }).from(outbox).where(eq(outbox.id, id)).get()?.state;
+    if (actor === "admin") expect(state, actor).not.toBe("failed");
+    else expect(state, actor).toBe("failed");
+  }
 });
 
 test("the duplicate check behind the submit form needs a session", async ({ baseURL }) => {

@@ -61,9 +61,14 @@ export default async function AccountPage() {
           </>
         ) : null}
         {user.role === "admin" ? (
-          <li>
-            <Link href="/admin/users">Manage accounts and roles</Link>
-          </li>
+          <>
+            <li>
+              <Link href="/admin/users">Manage accounts and roles</Link>
+            </li>
+            <li>
+              <Link href="/admin/mail">See mail that could not be delivered</Link>
+            </li>
+          </>
         ) : null}
       </ul>
       <form action={signOutAction}>
