@@ -6,6 +6,7 @@ import next from "next";
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { startOutboxWorker } from "@/mail/worker";
+import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
@@ -118,7 +119,12 @@ async function main(): Promise<void> {
   // outbox is drained every 15 seconds, and whatever a killed process left half-sent is taken up
   // again when its lease runs out.
   const transport = transportFromEnv(file);
-  const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
+  const mail = startOutboxWorker({
+    db,
+    transport,
+    intervalMs: mailIntervalMs(process.env),
+    policy: retryPolicyWithFirstWait(process.env.TRACKER_MAIL_RETRY_SECONDS),
+  });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
 
   server.listen(port, hostname, () => {

@@ -28,8 +28,13 @@ export async function createUser(
   return { id, name, email, password, role };
 }
 
-export async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/sign-in");
+/** Signs in through the form, at `origin` (a server of the test's own) or the suite's. */
+export async function signIn(
+  page: Page,
+  user: Pick<TestUser, "name" | "email" | "password">,
+  origin = "",
+): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
