@@ -40,6 +40,8 @@ const PUBLIC_PAGES = [
   "/api-docs",
   "/sign-in",
   "/sign-up",
+  "/email-verified",
+  "/email-verified?error=TOKEN_EXPIRED",
   "/no-such-page",
   "/commitments/999999",
 ];

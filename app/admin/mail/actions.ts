@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requeueMail } from "@/db/mutations/outbox-requeue";
@@ -15,24 +16,20 @@ const REFUSALS = {
   not_failed: "This message is no longer failed: it was sent, or is queued already.",
 } as const;
 
-const answer = (status: FormState["status"], message: string): FormState => ({
-  status,
-  message,
-  errors: {},
-  values: {},
-});
+const refusal = (message: string): FormState => ({ status: "error", message, errors: {}, values: {} });
 
 export async function requeueMailAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorize(ADMINS);
-  if (!auth.ok) return answer("error", auth.message);
+  if (!auth.ok) return refusal(auth.message);
   const parsed = RequeueSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return answer("error", REFUSALS.no_message);
+  if (!parsed.success) return refusal(REFUSALS.no_message);
   const result = requeueMail(getDb(), { id: parsed.data.id, actorId: auth.user.id, now: new Date() });
-  if (!result.ok) return answer("error", REFUSALS[result.reason]);
+  if (!result.ok) return refusal(REFUSALS[result.reason]);
   // The outbox keeps no column for who queued it again; the log does.
   console.log(
     JSON.stringify({ level: "info", message: "mail queued again", id: parsed.data.id, by: auth.user.id }),
   );
+  // The row leaves the failed list, and this form with it: the page itself says what happened.
   revalidatePath("/admin/mail");
-  return answer("success", "Queued again: it is sent with the next round, within a minute.");
+  redirect(`/admin/mail?requeued=${parsed.data.id}`);
 }

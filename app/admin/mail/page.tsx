@@ -64,13 +64,19 @@ function MailTable({ caption, rows, failed }: { caption: string; rows: Undeliver
   );
 }
 
-export default async function AdminMailPage() {
+export default async function AdminMailPage({ searchParams }: PageProps<"/admin/mail">) {
+  const { requeued } = await searchParams;
   const { refusal } = await adminOrRefusal("/admin/mail", "Mail not delivered");
   if (refusal) return refusal;
   const { failed, retrying } = undeliveredMail(getDb());
   return (
     <>
       <h1>Mail not delivered</h1>
+      {typeof requeued === "string" && /^\d+$/.test(requeued) ? (
+        <p role="status" className="notice">
+          The message was queued again: it is sent with the next round, within a minute.
+        </p>
+      ) : null}
       <p>
         Messages are tried up to eight times over about two hours. What still fails is listed first: fix the
         cause (the mail server&apos;s address or password, or the recipient&apos;s address), then send it
