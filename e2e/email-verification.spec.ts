@@ -17,6 +17,9 @@ const PORT = portBesideSuite(33);
 const DB = ".e2e-data/email-verification.db";
 const VERIFY_LINK = /https?:\/\/\S+\/api\/auth\/verify-email\?token=\S+/;
 
+// Both tests use the one port and database file.
+test.describe.configure({ mode: "serial" });
+
 const own = serversAndSinkPerTest();
 
 test("a proposal waits until the address is confirmed through the link in the message", async ({
@@ -115,6 +118,7 @@ test("a proposal waits until the address is confirmed through the link in the me
   expect((await again.textContent())!.replace(person.email, "<email>")).toBe(answerWords);
   await stranger.waitForTimeout(3000);
   expect(sink.received).toHaveLength(2);
+  await stranger.context().close();
 });
 
 test("a link that is not valid lands on our page, which says so", async ({ page }) => {
