@@ -11,7 +11,7 @@ import { createUser, signIn } from "./support/users";
 // more after the mail server is back; it is delivered once and leaves the list (issue 13,
 // docs/decisions/0025).
 
-const PORT = portBesideSuite(34);
+const PORT = portBesideSuite(48);
 const DB = ".e2e-data/admin-mail.db";
 
 const own = serversAndSinkPerTest();

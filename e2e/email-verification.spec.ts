@@ -13,7 +13,7 @@ import { signIn, signUpInBrowser } from "./support/users";
 // real SMTP server started here. Until then the person signs in and reads; a proposal is refused
 // with everything typed kept, beside a button that sends the link again.
 
-const PORT = portBesideSuite(33);
+const PORT = portBesideSuite(47);
 const DB = ".e2e-data/email-verification.db";
 const VERIFY_LINK = /https?:\/\/\S+\/api\/auth\/verify-email\?token=\S+/;
 

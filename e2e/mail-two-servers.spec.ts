@@ -12,7 +12,7 @@ import { portBesideSuite, startServer } from "./support/server";
 // worker that sends it (docs/decisions/0023). And with the SMTP server down, a message is
 // retried after its backoff and arrives once when the server is back.
 
-const PORTS = [portBesideSuite(31), portBesideSuite(32)] as const;
+const PORTS = [portBesideSuite(45), portBesideSuite(46)] as const;
 const DB = ".e2e-data/mail-two-servers.db";
 const FAST = { TRACKER_MAIL_INTERVAL_SECONDS: "1", TRACKER_MAIL_RETRY_SECONDS: "1" };
 
