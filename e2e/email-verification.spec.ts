@@ -6,7 +6,7 @@ import { startSmtpSink } from "@/mail/testing/smtp-sink";
 import { expectCommitmentKept, fillCommitment } from "./support/commitment-form";
 import { freshDatabase, serversAndSinkPerTest } from "./support/mail";
 import { portBesideSuite, startServer } from "./support/server";
-import { signIn, signUpInBrowser } from "./support/users";
+import { signInAt, signUpInBrowser } from "./support/users";
 
 // A new account confirms its address from its inbox before a proposal of its is sent (issue 13,
 // docs/decisions/0025): better-auth's verification flow, the link sent through the outbox to a
@@ -35,6 +35,8 @@ test("a proposal waits until the address is confirmed through the link in the me
       SMTP_URL: sink.url,
       TRACKER_MAIL_INTERVAL_SECONDS: "1",
       TRACKER_ORIGIN: origin,
+      // No digests: this counts every message.
+      TRACKER_DIGEST_CHECK_SECONDS: "0",
     }),
   );
   const person = {
@@ -58,7 +60,8 @@ test("a proposal waits until the address is confirmed through the link in the me
   expect(first.html).not.toMatch(/<img\b/i);
 
   // Signed in before the address is confirmed: the account page says what waits.
-  await signIn(page, person, origin);
+  const userId = db.select({ id: users.id }).from(users).where(eq(users.email, person.email)).get()!.id;
+  await signInAt(page, origin, { ...person, id: userId, role: "contributor" });
   await page.goto(`${origin}/account`);
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
 
@@ -76,7 +79,6 @@ test("a proposal waits until the address is confirmed through the link in the me
   await expect(page).toHaveURL(`${origin}/submit/commitment`);
   await expectCommitmentKept(page, c);
   await expect(page.locator("#sources-0-url")).toHaveValue(c.url);
-  const userId = db.select({ id: users.id }).from(users).where(eq(users.email, person.email)).get()!.id;
   const mine = () => db.select().from(submissions).where(eq(submissions.submittedById, userId)).all();
   expect(mine()).toEqual([]);
 

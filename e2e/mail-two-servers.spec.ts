@@ -14,7 +14,12 @@ import { portBesideSuite, startServer } from "./support/server";
 
 const PORTS = [portBesideSuite(45), portBesideSuite(46)] as const;
 const DB = ".e2e-data/mail-two-servers.db";
-const FAST = { TRACKER_MAIL_INTERVAL_SECONDS: "1", TRACKER_MAIL_RETRY_SECONDS: "1" };
+// Drained every second, retried after a second; no digests, since this counts every message.
+const FAST = {
+  TRACKER_MAIL_INTERVAL_SECONDS: "1",
+  TRACKER_MAIL_RETRY_SECONDS: "1",
+  TRACKER_DIGEST_CHECK_SECONDS: "0",
+};
 
 const states = (db: Db) =>
   db
