@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { VERIFICATION_LINK_HOURS } from "@/auth/better-auth";
-import { currentUser } from "@/auth/session";
 import { ResendVerification } from "@/components/forms/resend-verification";
+import { currentUser } from "@/auth/session";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
