@@ -4,10 +4,10 @@ import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching } from "@/db/mutations/watches";
 import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
-import { commitments, companies, outbox, submissions, users, watches } from "@/db/schema";
-import { queueTestMail } from "@/db/testing/records";
+import { commitments, companies, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
+import { failedTestMail, mailState } from "./support/mail";
 
 // Every action that changes data, posted directly (as a browser without JavaScript would post
 // it) by each kind of person. The outcome is read from the database, not from the page: an action
@@ -230,14 +230,7 @@ test("changing a role: admins only, and not their own", async ({ baseURL }) => {
 
 test("queuing failed mail again: admins only", async ({ baseURL }) => {
   const db = e2eDb();
-  const failedMail = (actor: Actor) => {
-    const id = queueTestMail(db, Date.now() * 10 + ACTORS.indexOf(actor));
-    db.update(outbox)
-      .set({ state: "failed", attempts: 8, lastError: "matrix" })
-      .where(eq(outbox.id, id))
-      .run();
-    return id;
-  };
+  const failedMail = (actor: Actor) => failedTestMail(db, Date.now() * 10 + ACTORS.indexOf(actor));
   // The page renders a form only for a failed message: make one before reading its fields.
   failedMail("admin");
   const hidden = await actionFields(baseURL!, "/admin/mail", "admin");
@@ -245,9 +238,8 @@ test("queuing failed mail again: admins only", async ({ baseURL }) => {
     const id = failedMail(actor);
     const status = await post(baseURL!, "/admin/mail", actor, hidden, { id: String(id) });
     expect(status, actor).toBeLessThan(500);
-    const state = db.select({ state: outbox.state }).from(outbox).where(eq(outbox.id, id)).get()?.state;
-    if (actor === "admin") expect(state, actor).not.toBe("failed");
-    else expect(state, actor).toBe("failed");
+    if (actor === "admin") expect(mailState(db, id), actor).not.toBe("failed");
+    else expect(mailState(db, id), actor).toBe("failed");
   }
 });
 

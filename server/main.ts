@@ -6,10 +6,10 @@ import next from "next";
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { startOutboxWorker } from "@/mail/worker";
-import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
+import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 import { createFront, type Rendered } from "./front";
 
 // `npm start`: the production server. Next renders as `next start` would, behind the response

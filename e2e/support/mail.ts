@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { test } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/connection";
+import { outbox } from "@/db/schema";
+import { queueTestMail } from "@/db/testing/records";
 import type { SmtpSink } from "@/mail/testing/smtp-sink";
 import type { OwnServer } from "./server";
 
@@ -22,4 +25,18 @@ export function serversAndSinkPerTest(): { servers: OwnServer[]; sink?: SmtpSink
     own.sink = undefined;
   });
   return own;
+}
+
+/** A test message (to person{n}@example.in) that has failed for good, as after its last attempt. */
+export function failedTestMail(db: Db, n: number): number {
+  const id = queueTestMail(db, n);
+  db.update(outbox)
+    .set({ state: "failed", attempts: 8, lastError: "test: the relay refused" })
+    .where(eq(outbox.id, id))
+    .run();
+  return id;
+}
+
+export function mailState(db: Db, id: number) {
+  return db.select({ state: outbox.state }).from(outbox).where(eq(outbox.id, id)).get()?.state;
 }
