@@ -7,6 +7,7 @@ import { isWatching } from "@/db/queries/watches";
 import { commitments, companies, digestSettings, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
+import { failedTestMail, mailState } from "./support/mail";
 
 // Every action that changes data, posted directly (as a browser without JavaScript would post
 // it) by each kind of person. The outcome is read from the database, not from the page: an action
@@ -225,6 +226,21 @@ test("changing a role: admins only, and not their own", async ({ baseURL }) => {
   expect(
     e2eDb().select({ role: users.role }).from(users).where(eq(users.id, people.admin.id)).get()?.role,
   ).toBe("admin");
+});
+
+test("queuing failed mail again: admins only", async ({ baseURL }) => {
+  const db = e2eDb();
+  const failedMail = (actor: Actor) => failedTestMail(db, Date.now() * 10 + ACTORS.indexOf(actor));
+  // The page renders a form only for a failed message: make one before reading its fields.
+  failedMail("admin");
+  const hidden = await actionFields(baseURL!, "/admin/mail", "admin");
+  for (const actor of ACTORS) {
+    const id = failedMail(actor);
+    const status = await post(baseURL!, "/admin/mail", actor, hidden, { id: String(id) });
+    expect(status, actor).toBeLessThan(500);
+    if (actor === "admin") expect(mailState(db, id), actor).not.toBe("failed");
+    else expect(mailState(db, id), actor).toBe("failed");
+  }
 });
 
 test("the duplicate check behind the submit form needs a session", async ({ baseURL }) => {

@@ -10,6 +10,7 @@ import { digestIntervalMs, digestSettingsFromEnv, startDigestScheduler } from "@
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
+import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 import { createFront, type Rendered } from "./front";
 
 // `npm start`: the production server. Next renders as `next start` would, behind the response
@@ -119,7 +120,12 @@ async function main(): Promise<void> {
   // outbox is drained every 15 seconds, and whatever a killed process left half-sent is taken up
   // again when its lease runs out.
   const transport = transportFromEnv(file);
-  const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
+  const mail = startOutboxWorker({
+    db,
+    transport,
+    intervalMs: mailIntervalMs(process.env),
+    policy: retryPolicyWithFirstWait(process.env.TRACKER_MAIL_RETRY_SECONDS),
+  });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
   // Queues the digests that are due, from the same handle, every 10 minutes: a send hour the
   // server was down for is caught up at the first check after it starts (docs/decisions/0024).

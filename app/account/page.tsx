@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
+import { VERIFICATION_LINK_HOURS } from "@/auth/better-auth";
+import { ResendVerification } from "@/components/forms/resend-verification";
 import { currentUser } from "@/auth/session";
 import { DigestSettingsForm } from "@/components/forms/digest-settings-form";
 import { getDb } from "@/db";
@@ -28,6 +30,16 @@ export default async function AccountPage() {
   return (
     <>
       <h1>Your account</h1>
+      {user.emailVerified ? null : (
+        <section aria-labelledby="confirm-address" className="notice">
+          <h2 id="confirm-address">Confirm your email address</h2>
+          <p>
+            We sent a link to {user.email}. Until you follow it you can read everything, but you cannot
+            propose records. The link works for {VERIFICATION_LINK_HOURS} hours.
+          </p>
+          <ResendVerification />
+        </section>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>
@@ -58,9 +70,14 @@ export default async function AccountPage() {
           </>
         ) : null}
         {user.role === "admin" ? (
-          <li>
-            <Link href="/admin/users">Manage accounts and roles</Link>
-          </li>
+          <>
+            <li>
+              <Link href="/admin/users">Manage accounts and roles</Link>
+            </li>
+            <li>
+              <Link href="/admin/mail">See mail that could not be delivered</Link>
+            </li>
+          </>
         ) : null}
       </ul>
       <section id="digests" aria-labelledby="digests-heading">

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { renderEmailVerification } from "./email-verification";
 import type { RenderedMail } from "./kinds";
 import { escapeHtml, subjectLine } from "./letter";
 import { DEFAULT_SITE_ORIGIN, parseSiteOrigin, siteLink } from "./origin";
+import { renderPasswordReset } from "./password-reset";
 import { renderSubmissionApproved } from "./submission-approved";
 import { renderSubmissionChangesRequested } from "./submission-changes-requested";
 import type { DecisionFacts } from "./submission-decision";
@@ -22,9 +24,28 @@ const facts = (over: Partial<DecisionFacts> = {}): DecisionFacts => ({
   ...over,
 });
 
-/** Every template, rendered with the same facts and the same stored text in each free field. */
+/**
+ * Every template, rendered with the same facts and the same stored text in each free field. The
+ * account messages carry only the person's name; their links hold a token, never stored text.
+ */
 function everyTemplate(f: DecisionFacts, words: string): [string, RenderedMail][] {
   return [
+    [
+      "email verification",
+      renderEmailVerification({
+        recipientName: f.recipientName,
+        link: siteLink(ORIGIN, "/api/auth/verify-email?token=abc&callbackURL=%2Femail-verified"),
+        expiresInHours: 24,
+      }),
+    ],
+    [
+      "password reset",
+      renderPasswordReset({
+        recipientName: f.recipientName,
+        link: siteLink(ORIGIN, "/reset-password?token=abc"),
+        expiresInMinutes: 60,
+      }),
+    ],
     ["approved", renderSubmissionApproved({ ...f, note: words, recordPath: "/commitments/7" })],
     ["rejected", renderSubmissionRejected({ ...f, reason: words })],
     ["changes requested", renderSubmissionChangesRequested({ ...f, comment: words })],

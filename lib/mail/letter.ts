@@ -3,6 +3,8 @@
 // values here, and every value is escaped for HTML and isolated for bidirectional text in both
 // parts. No images, no remote styles, no tracking: a plain-text part and a simple HTML part.
 
+import type { MailKind, RenderedMail } from "./kinds";
+
 /** A stored value (a person's name, a title, a reason): never trusted, never markup. */
 export type Value = { value: string };
 /** The template's own words, or a stored value set among them. */
@@ -137,4 +139,17 @@ export function renderHtml(letter: Letter, subject: string): string {
     "</html>",
     "",
   ].join("\n");
+}
+
+/** A letter as a message to queue: a one-line subject, both parts, and the headers every message carries. */
+export function letterMail(kind: MailKind, subject: string, letter: Letter): RenderedMail {
+  const line = subjectLine(subject);
+  return {
+    kind,
+    subject: line,
+    text: renderText(letter),
+    html: renderHtml(letter, line),
+    // A reply would reach nobody who reads it; an auto-responder should not answer either.
+    headers: { "Auto-Submitted": "auto-generated" },
+  };
 }
