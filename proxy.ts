@@ -8,7 +8,13 @@ import {
   textBody,
   type ActionProblem,
 } from "@/lib/security/action-request";
-import { buildCsp, createNonce, isArchivedResponsePath, requestIdFrom } from "@/lib/security/csp";
+import {
+  buildCsp,
+  createNonce,
+  isArchivedResponsePath,
+  isFrameablePath,
+  requestIdFrom,
+} from "@/lib/security/csp";
 import { isSharedRender } from "@/lib/server/shared-render";
 
 // Runs before every page and API request: a fresh CSP nonce and a request id that error pages
@@ -42,7 +48,10 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   }
   const nonce = createNonce();
-  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = buildCsp(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    frameable: isFrameablePath(request.nextUrl.pathname),
+  });
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

@@ -19,6 +19,7 @@ export default defineConfig({
       "server/**/*.test.ts",
       "mail/**/*.test.ts",
       "archive/**/*.test.ts",
+      "auth/**/*.test.ts",
     ],
     environment: "node",
   },

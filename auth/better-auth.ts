@@ -1,13 +1,10 @@
 import "server-only";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db";
-import { databasePath } from "@/db/connection";
+import { authSecret } from "@/db/auth-secret";
 import { mailOrigin } from "@/db/mail-origin";
 import { enqueueMail } from "@/db/mutations/outbox-enqueue";
 import { accounts, sessions, users, verifications } from "@/db/schema";
@@ -18,37 +15,18 @@ import {
   passwordProblem,
 } from "@/lib/domain/passwords";
 import { siteLink } from "@/lib/mail/origin";
+import { renderEmailVerification } from "@/lib/mail/email-verification";
 import { renderPasswordReset } from "@/lib/mail/password-reset";
 
 /** How long a link to choose a new password works. */
 export const RESET_LINK_MINUTES = 60;
+/** How long a link to confirm an address works: a sign-up's message may wait in an inbox overnight. */
+export const VERIFICATION_LINK_HOURS = 24;
+/** Our page that says the address is confirmed, or why the link did not work (`?error=`). */
+export const EMAIL_VERIFIED_PATH = "/email-verified";
 
 // Email-and-password accounts through better-auth, with its tables in our SQLite file. The auth
 // instance is created on first use, like the database handle, so `next build` opens nothing.
-
-/**
- * The secret that signs session cookies: BETTER_AUTH_SECRET when set, otherwise one generated on
- * first start and kept beside the database (mode 0600), so the app runs from one command and
- * sessions survive restarts.
- */
-function authSecret(): string {
-  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
-  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databasePath())), "auth-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    const secret = crypto.randomBytes(32).toString("base64url");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      // Another process wrote it first: use theirs.
-      return fs.readFileSync(file, "utf8").trim();
-    }
-  }
-}
 
 function createAuth() {
   const baseURL = process.env.BETTER_AUTH_URL?.trim() || undefined;
@@ -74,7 +52,10 @@ function createAuth() {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
-      autoSignIn: true,
+      // No session from the sign-up itself: with one, a sign-up with an address that has an
+      // account would answer differently from one with a new address. better-auth then answers
+      // both alike (docs/decisions/0025); the link in the message signs the person in.
+      autoSignIn: false,
       // better-auth makes the single-use token and checks it on /reset-password; the link goes
       // through the outbox like all mail, so it is sent (and retried) by the sender, not here.
       resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
@@ -87,6 +68,26 @@ function createAuth() {
             recipientName: user.name,
             link: siteLink(mailOrigin(), `/reset-password?token=${encodeURIComponent(token)}`),
             expiresInMinutes: RESET_LINK_MINUTES,
+          }),
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFICATION_LINK_HOURS * 60 * 60,
+      // better-auth signs the token (a JWT that names the account); the message goes through the
+      // outbox. The link is built from the same origin as every other message's, not from
+      // better-auth's `url`, whose host comes from the request.
+      sendVerificationEmail: async ({ user, token }) => {
+        const path = `/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent(EMAIL_VERIFIED_PATH)}`;
+        enqueueMail(getDb(), {
+          recipient: user.email,
+          dedupeKey: `email-verification:${token}`,
+          mail: renderEmailVerification({
+            recipientName: user.name,
+            link: siteLink(mailOrigin(), path),
+            expiresInHours: VERIFICATION_LINK_HOURS,
           }),
         });
       },
@@ -107,6 +108,7 @@ function createAuth() {
         "/sign-up/email": { window: 3600, max: 10 },
         "/request-password-reset": { window: 3600, max: 5 },
         "/reset-password": { window: 3600, max: 10 },
+        "/send-verification-email": { window: 3600, max: 5 },
       },
     },
     advanced: {

@@ -11,7 +11,7 @@ import { getAuth } from "./better-auth";
 // Who is asking, checked on the server for every action and route that changes data. The role is
 // read from the users table on each request, so an admin's change of role applies at once.
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string; role: Role; emailVerified: boolean };
 
 /**
  * The signed-in user of this request, or null. A page asks from the layout, the page and its
@@ -22,7 +22,13 @@ export const currentUser = cache(async function currentUser(): Promise<SessionUs
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const row = getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      emailVerified: users.emailVerified,
+    })
     .from(users)
     .where(eq(users.id, session.user.id))
     .get();

@@ -40,6 +40,8 @@ const PUBLIC_PAGES = [
   "/api-docs",
   "/sign-in",
   "/sign-up",
+  "/email-verified",
+  "/email-verified?error=TOKEN_EXPIRED",
   "/no-such-page",
   "/commitments/999999",
 ];
@@ -59,6 +61,7 @@ const ADMIN_PAGES = [
   "/review",
   "/review/import",
   "/admin/users",
+  "/admin/mail",
   "/deadlines/outcome?commitment=1",
   "/commitments/1/supersede",
 ];

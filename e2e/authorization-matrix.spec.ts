@@ -4,9 +4,10 @@ import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching } from "@/db/mutations/watches";
 import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
-import { commitments, companies, submissions, users, watches } from "@/db/schema";
+import { commitments, companies, digestSettings, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
+import { failedTestMail, mailState } from "./support/mail";
 
 // Every action that changes data, posted directly (as a browser without JavaScript would post
 // it) by each kind of person. The outcome is read from the database, not from the page: an action
@@ -227,6 +228,21 @@ test("changing a role: admins only, and not their own", async ({ baseURL }) => {
   ).toBe("admin");
 });
 
+test("queuing failed mail again: admins only", async ({ baseURL }) => {
+  const db = e2eDb();
+  const failedMail = (actor: Actor) => failedTestMail(db, Date.now() * 10 + ACTORS.indexOf(actor));
+  // The page renders a form only for a failed message: make one before reading its fields.
+  failedMail("admin");
+  const hidden = await actionFields(baseURL!, "/admin/mail", "admin");
+  for (const actor of ACTORS) {
+    const id = failedMail(actor);
+    const status = await post(baseURL!, "/admin/mail", actor, hidden, { id: String(id) });
+    expect(status, actor).toBeLessThan(500);
+    if (actor === "admin") expect(mailState(db, id), actor).not.toBe("failed");
+    else expect(mailState(db, id), actor).toBe("failed");
+  }
+});
+
 test("the duplicate check behind the submit form needs a session", async ({ baseURL }) => {
   const url = `${baseURL}/submit/duplicates?company=xiaomi&title=50%20per%20cent&deadline=2025&deadline_precision=year`;
   expect((await fetch(url)).status).toBe(401);
@@ -280,5 +296,38 @@ test("unwatching a record: only one's own watch", async ({ baseURL }) => {
     expect(status, actor).toBeLessThan(500);
     expect(watchingOf(people.owner, target), `the owner's watch after ${actor}`).toBe(actor !== "owner");
     if (actor !== "anonymous") expect(watchingOf(people[actor], target), `${actor}'s own watch`).toBe(false);
+  }
+});
+
+test("choosing how often digests come: one's own setting, signed in; the deadline digest for reviewers", async ({
+  baseURL,
+}) => {
+  // The digests form on the account page, whatever other forms the page has before it.
+  const html = await (
+    await fetch(`${baseURL}/account`, { headers: { cookie: cookies.get("reviewer")! } })
+  ).text();
+  const hidden = hiddenActionFields(html.slice(html.indexOf('id="digests"')));
+  expect(hidden.length, "the digests form").toBeGreaterThan(0);
+  const frequencyOf = (user: TestUser, kind: "deadline_digest" | "watch_digest") =>
+    e2eDb()
+      .select({ frequency: digestSettings.frequency })
+      .from(digestSettings)
+      .where(and(eq(digestSettings.userId, user.id), eq(digestSettings.kind, kind)))
+      .get()?.frequency ?? null;
+  for (const actor of ACTORS) {
+    // A user_id field is ignored: whose setting it is comes from the session alone.
+    const posts: Record<string, string>[] = [{ watch_digest: "daily" }, { deadline_digest: "daily" }];
+    for (const fields of posts) {
+      const status = await post(baseURL!, "/account", actor, hidden, { ...fields, user_id: people.owner.id });
+      expect(status, actor).toBeLessThan(500);
+    }
+    if (actor === "anonymous") {
+      expect(frequencyOf(people.owner, "watch_digest"), "after anonymous").toBeNull();
+      continue;
+    }
+    const reviews = actor === "reviewer" || actor === "admin";
+    expect(frequencyOf(people[actor], "watch_digest"), actor).toBe("daily");
+    expect(frequencyOf(people[actor], "deadline_digest"), actor).toBe(reviews ? "daily" : null);
+    expect(frequencyOf(people.owner, "deadline_digest"), `the owner's after ${actor}`).toBeNull();
   }
 });

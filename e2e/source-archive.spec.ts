@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/connection";
 import { commitmentForm, propose } from "@/db/testing/records";
 import { portBesideSuite, startServer, type OwnServer } from "./support/server";
-import { createUser, signIn } from "./support/users";
+import { createUser, signInAt } from "./support/users";
 
 // Sources that outlive their links (issue 15), end to end: a local origin server serves four
 // pages; a reviewer approves a proposal citing them on a server of the test's own, which is
@@ -143,7 +143,7 @@ test("approving archives each source; the copy runs no script; the checker flags
   });
 
   // Approval answers at once, whatever the fetching does.
-  await signIn(page, reviewer, server.url);
+  await signInAt(page, server.url, reviewer);
   await page.goto(`${server.url}/review/${id}`);
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await expect(page).toHaveURL(new RegExp(`/review\\?decided=${id}&outcome=approve$`));

@@ -1,6 +1,7 @@
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { drainOutbox } from "@/mail/worker";
+import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 
 // `npm run mail:send`: sends everything due in the outbox once and exits, with the same
 // settings as the server (SMTP_URL, MAIL_FROM). For a deployment that runs the sender from cron
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   const db = openDatabase(file, { seed: false });
   const transport = transportFromEnv(file);
   try {
-    const sent = await drainOutbox({ db, transport });
+    const policy = retryPolicyWithFirstWait(process.env.TRACKER_MAIL_RETRY_SECONDS);
+    const sent = await drainOutbox({ db, transport, policy });
     console.log(`Sent ${sent} message(s) through ${transport.description}`);
   } finally {
     transport.close();

@@ -7,9 +7,11 @@ import { startArchiving } from "@/archive/wiring";
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { startOutboxWorker } from "@/mail/worker";
+import { digestIntervalMs, digestSettingsFromEnv, startDigestScheduler } from "@/mail/digest-scheduler";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
+import { retryPolicyWithFirstWait } from "@/lib/mail/backoff";
 import { createFront, type Rendered } from "./front";
 
 // `npm start`: the production server. Next renders as `next start` would, behind the response
@@ -119,11 +121,23 @@ async function main(): Promise<void> {
   // outbox is drained every 15 seconds, and whatever a killed process left half-sent is taken up
   // again when its lease runs out.
   const transport = transportFromEnv(file);
-  const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
+  const mail = startOutboxWorker({
+    db,
+    transport,
+    intervalMs: mailIntervalMs(process.env),
+    policy: retryPolicyWithFirstWait(process.env.TRACKER_MAIL_RETRY_SECONDS),
+  });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
   // Archives newly published sources and checks published links (docs/decisions/0029): captures
   // every TRACKER_ARCHIVE_INTERVAL_SECONDS, each link once per TRACKER_LINK_CHECK_INTERVAL_SECONDS.
   const archiving = startArchiving(db, process.env);
+  // Queues the digests that are due, from the same handle, every 10 minutes: a send hour the
+  // server was down for is caught up at the first check after it starts (docs/decisions/0024).
+  const digestInterval = digestIntervalMs(process.env);
+  const digests =
+    digestInterval === null
+      ? null
+      : startDigestScheduler(db, digestSettingsFromEnv(), { intervalMs: digestInterval });
 
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
@@ -131,6 +145,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
+    digests?.stop();
     renderer.close();
     agent.destroy();
     // A send in progress is finished and recorded rather than cut off, for up to five seconds

@@ -4,7 +4,7 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { RateLimiter, retryMessage } from "@/lib/domain/rate-limit";
-import { getAuth } from "@/auth/better-auth";
+import { getAuth, VERIFICATION_LINK_HOURS } from "@/auth/better-auth";
 import { echoValues, type FormState } from "@/lib/server/form-state";
 import { clientAddress } from "@/auth/session";
 import { fieldErrors } from "@/lib/validation/submissions";
@@ -27,6 +27,14 @@ const resetLimiter = new RateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 const RESET_REQUESTED_MESSAGE =
   "If an account uses this address, a link to choose a new password is on its way to it. The link works once, for an hour.";
 
+/**
+ * The answer to every sign-up that passes validation, whether the address is new or already has
+ * an account: no account discovery (docs/decisions/0025).
+ */
+function signedUpMessage(email: string): string {
+  return `Check your inbox at ${email}. If the address is new, your account is made and a link to confirm the address is on its way; it works for ${VERIFICATION_LINK_HOURS} hours. If the address already has an account, no new one is made: sign in, or ask for a new password.`;
+}
+
 function limited(limiter: RateLimiter, key: string, formData: FormData): FormState | null {
   const decision = limiter.hit(key);
   if (decision.allowed) return null;
@@ -48,18 +56,14 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   try {
     await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
   } catch (e) {
+    // A password the hook refused, or a store that failed: neither depends on whether the
+    // address has an account (better-auth answers an existing one as it answers a new one).
     if (e instanceof APIError) {
-      const exists = /exist/i.test(e.message);
-      return {
-        status: "error",
-        errors: exists ? { email: "An account with this email already exists: sign in instead" } : {},
-        message: exists ? undefined : e.message,
-        values: echoValues(formData),
-      };
+      return { status: "error", errors: {}, message: e.message, values: echoValues(formData) };
     }
     throw e;
   }
-  redirect(safeNextPath(formData.get("next")));
+  return { status: "success", message: signedUpMessage(parsed.data.email), errors: {}, values: {} };
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
+import { VERIFICATION_LINK_HOURS } from "@/auth/better-auth";
+import { ResendVerification } from "@/components/forms/resend-verification";
 import { currentUser } from "@/auth/session";
+import { DigestSettingsForm } from "@/components/forms/digest-settings-form";
+import { getDb } from "@/db";
+import { DEADLINE_DIGEST_ROLES, digestFrequencies } from "@/db/queries/digests";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -13,12 +18,28 @@ const ROLE_WORDS = {
   admin: "Admin: you manage accounts and roles, and can review.",
 } as const;
 
+/** The digests this person can receive, with their choice: the deadline one is for reviewers. */
+function digestChoices(user: { id: string; role: keyof typeof ROLE_WORDS }) {
+  const { deadline_digest, watch_digest } = digestFrequencies(getDb(), user.id);
+  return DEADLINE_DIGEST_ROLES.includes(user.role) ? { deadline_digest, watch_digest } : { watch_digest };
+}
+
 export default async function AccountPage() {
   const user = await currentUser();
   if (!user) redirect("/sign-in?next=/account");
   return (
     <>
       <h1>Your account</h1>
+      {user.emailVerified ? null : (
+        <section aria-labelledby="confirm-address" className="notice">
+          <h2 id="confirm-address">Confirm your email address</h2>
+          <p>
+            We sent a link to {user.email}. Until you follow it you can read everything, but you cannot
+            propose records. The link works for {VERIFICATION_LINK_HOURS} hours.
+          </p>
+          <ResendVerification />
+        </section>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>
@@ -49,11 +70,24 @@ export default async function AccountPage() {
           </>
         ) : null}
         {user.role === "admin" ? (
-          <li>
-            <Link href="/admin/users">Manage accounts and roles</Link>
-          </li>
+          <>
+            <li>
+              <Link href="/admin/users">Manage accounts and roles</Link>
+            </li>
+            <li>
+              <Link href="/admin/mail">See mail that could not be delivered</Link>
+            </li>
+          </>
         ) : null}
       </ul>
+      <section id="digests" aria-labelledby="digests-heading">
+        <h2 id="digests-heading">Email digests</h2>
+        <p>
+          How often we email you a summary, sent in the morning (India time); a daily digest comes each day, a
+          weekly one on Mondays. Each message has a link to unsubscribe.
+        </p>
+        <DigestSettingsForm settings={digestChoices(user)} />
+      </section>
       <form action={signOutAction}>
         <button type="submit" className="secondary">
           Sign out

@@ -8,10 +8,16 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Propose a record" };
 
 export default async function SubmitPage({ searchParams }: PageProps<"/submit">) {
-  await requireSignedIn("/submit", await searchParams, []);
+  const user = await requireSignedIn("/submit", await searchParams, []);
   return (
     <>
       <h1>Propose a record</h1>
+      {user.emailVerified ? null : (
+        <p className="notice">
+          Confirm your email address first: follow the link we sent to {user.email}, or{" "}
+          <Link href="/account">ask for a new one</Link>. Until then a proposal is not sent.
+        </p>
+      )}
       <p>
         What you send is checked by a reviewer before it is published. Each record needs at least one source
         that a reader can open. You can follow what becomes of it in{" "}

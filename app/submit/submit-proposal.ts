@@ -82,6 +82,9 @@ export async function submitProposal(
       ? createSubmission(getDb(), { userId, recordType, action: "create", payload: parsed.data })
       : resubmitSubmission(getDb(), { id: resubmitId, userId, payload: parsed.data });
   if (!result.ok) {
+    // Everything typed comes back, with a way to have the confirmation link sent again.
+    if (result.problem === "unverified_email")
+      return { ...failed({}, failureWords(result).message), unverified: true };
     const { message, errors } = failureWords(result);
     // Field errors speak for themselves in the summary; otherwise the message says what happened.
     return failed(errors, Object.keys(errors).length > 0 ? undefined : message);

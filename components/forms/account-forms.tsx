@@ -31,6 +31,11 @@ export function SignUpForm({ next }: { next: string }) {
   return (
     <form action={action} noValidate>
       <FormProblems state={state} labels={LABELS} />
+      {state.status === "success" ? (
+        <p role="status" className="notice">
+          {state.message}
+        </p>
+      ) : null}
       <input type="hidden" name="next" value={next} />
       <Field id="name" label="Name" error={state.errors.name} required>
         {(p) => (

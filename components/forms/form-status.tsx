@@ -23,6 +23,16 @@ export function FormProblems({ state, labels }: { state: FormState; labels: Reco
   );
 }
 
+/** The answer of a one-button form, beside the button: announced, and marked when it is a refusal. */
+export function InlineAnswer({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return (
+    <span role="status" className={state.status === "error" ? "error-message" : undefined}>
+      {state.message}
+    </span>
+  );
+}
+
 /** A submit button that says the form is being sent and cannot be pressed twice meanwhile. */
 export function SubmitButton({ children, pendingText }: { children: React.ReactNode; pendingText: string }) {
   const { pending } = useFormStatus();

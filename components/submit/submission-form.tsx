@@ -2,6 +2,7 @@
 
 import { Fragment, type FormEventHandler, type MouseEvent, type ReactNode, type Ref } from "react";
 import { FormProblems, SubmitButton } from "@/components/forms/form-status";
+import { ResendVerification } from "@/components/forms/resend-verification";
 import { valuesKey } from "./form-view";
 import type { SubmitFormState } from "./types";
 import styles from "./submit.module.css";
@@ -29,19 +30,31 @@ export function SubmissionForm({
   onChange?: FormEventHandler<HTMLFormElement>;
 }) {
   return (
-    // noValidate: the server's messages, beside each field and in the summary, are the ones shown,
-    // with or without JavaScript, rather than the browser's own bubbles for some fields only.
-    <form action={action} noValidate ref={formRef} onChange={onChange}>
-      <div onClick={focusLinkedField}>
-        <FormProblems state={{ ...state, errors: inFormOrder(state.errors, labels) }} labels={labels} />
-      </div>
-      {resubmitId !== null ? <input type="hidden" name="resubmit" value={resubmitId} /> : null}
-      <Fragment key={valuesKey(state.values)}>{children}</Fragment>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Sending…">{submitLabel}</SubmitButton>
-        {extraActions}
-      </div>
-    </form>
+    <>
+      {/* Its own form, before this one: forms do not nest, and this one keeps what was typed. The
+          refusal is said there, beside the button that answers it. */}
+      {state.unverified ? <ResendVerification refusal={state.message} /> : null}
+      {/* noValidate: the server's messages, beside each field and in the summary, are the ones
+          shown, with or without JavaScript, rather than the browser's own bubbles for some fields. */}
+      <form action={action} noValidate ref={formRef} onChange={onChange}>
+        <div onClick={focusLinkedField}>
+          <FormProblems
+            state={{
+              ...state,
+              message: state.unverified ? undefined : state.message,
+              errors: inFormOrder(state.errors, labels),
+            }}
+            labels={labels}
+          />
+        </div>
+        {resubmitId !== null ? <input type="hidden" name="resubmit" value={resubmitId} /> : null}
+        <Fragment key={valuesKey(state.values)}>{children}</Fragment>
+        <div className={styles.actions}>
+          <SubmitButton pendingText="Sending…">{submitLabel}</SubmitButton>
+          {extraActions}
+        </div>
+      </form>
+    </>
   );
 }
 

@@ -25,7 +25,11 @@ export type DuplicateCheck =
       pending: number;
     };
 
-export type SubmitFormState = FormState & { duplicates?: DuplicateCheck };
+export type SubmitFormState = FormState & {
+  duplicates?: DuplicateCheck;
+  /** The proposal was refused because the person's address is not confirmed yet. */
+  unverified?: boolean;
+};
 
 /** What every submission form needs from its page. */
 export type SubmissionFormProps = {

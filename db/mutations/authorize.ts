@@ -15,3 +15,8 @@ export function reviewerRole(tx: DbLike, userId: string): "reviewer" | "admin" |
   const role = roleOf(tx, userId);
   return role === "reviewer" || role === "admin" ? role : null;
 }
+
+/** True when the person is an admin (who may queue failed mail again, or change roles). */
+export function adminRole(tx: DbLike, userId: string): boolean {
+  return roleOf(tx, userId) === "admin";
+}

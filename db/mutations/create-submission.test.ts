@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../connection";
-import { commitments, revisions, submissions } from "../schema";
+import { commitments, revisions, submissions, users } from "../schema";
 import {
   addUser,
   commitmentForm,
@@ -37,6 +37,22 @@ describe("createSubmission", () => {
     expect(
       db.select().from(commitments).where(eq(commitments.title, commitmentForm().title)).get(),
     ).toBeUndefined();
+  });
+
+  it("refuses a proposal from an address not yet confirmed, and stores nothing", () => {
+    const unconfirmed = addUser(db, "contributor", "Nisha New", { emailVerified: false });
+    const before = countRows(db, "submissions");
+    const result = createSubmission(db, {
+      userId: unconfirmed,
+      recordType: "commitment",
+      action: "create",
+      payload: commitmentForm(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "forbidden", problem: "unverified_email" });
+    expect(countRows(db, "submissions")).toBe(before);
+    // Once the address is confirmed, the same proposal goes through.
+    db.update(users).set({ emailVerified: true }).where(eq(users.id, unconfirmed)).run();
+    expect(proposeCommitment(db, unconfirmed)).toBeGreaterThan(0);
   });
 
   it("returns field errors from the schema and for a company that is not published", () => {

@@ -28,7 +28,7 @@ export type CreateSubmissionInput = {
 function submitStatements(db: Db) {
   return {
     role: db
-      .select({ role: users.role })
+      .select({ role: users.role, emailVerified: users.emailVerified })
       .from(users)
       .where(eq(users.id, sql.placeholder("userId")))
       .prepare(),
@@ -84,7 +84,11 @@ export function createSubmission(db: Db, input: CreateSubmissionInput): Mutation
   if (!s) submitStatementsByConnection.set(db.$client, (s = submitStatements(db)));
   const statements = s;
   return db.transaction((tx) => {
-    if (!statements.role.get({ userId })?.role) return fail("forbidden", { problem: "signed_out" });
+    const person = statements.role.get({ userId });
+    if (!person?.role) return fail("forbidden", { problem: "signed_out" });
+    // Proposals wait for a confirmed address (docs/decisions/0025): refused here, in the write
+    // itself, so no form, script or route can queue one for review from an unconfirmed account.
+    if (!person.emailVerified) return fail("forbidden", { problem: "unverified_email" });
     const raw =
       action === "withdraw" ? withdrawalPayload(input.payload, input.withdrawReason) : input.payload;
     const checked = checkProposal(tx, recordType, action, targetId, raw, userId);

@@ -2,11 +2,8 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach } from "vitest";
 import type { Db } from "../connection";
-import { enqueueMail } from "../mutations/outbox-enqueue";
 import { submissionEvents, submissions, users } from "../schema";
-import { TEST_TODAY } from "./records";
 import type { Role } from "@/lib/domain/vocabulary";
-import { renderSubmissionRejected } from "@/lib/mail/submission-rejected";
 import { tempDatabase } from "@/lib/testing/temp-db";
 
 // What tests of the database need over and over: people, a database per test, and (from
@@ -14,11 +11,19 @@ import { tempDatabase } from "@/lib/testing/temp-db";
 
 export * from "./records";
 
-/** A person with a role, without a password: for tests that call the mutations directly. */
-export function addUser(db: Db, role: Role, name = `${role} ${crypto.randomInt(1e6)}`): string {
+/**
+ * A person with a role and a confirmed address, without a password: for tests that call the
+ * mutations directly. `emailVerified: false` makes one who has signed up but not yet confirmed.
+ */
+export function addUser(
+  db: Db,
+  role: Role,
+  name = `${role} ${crypto.randomInt(1e6)}`,
+  { emailVerified = true }: { emailVerified?: boolean } = {},
+): string {
   const id = crypto.randomUUID();
   db.insert(users)
-    .values({ id, name, email: `${id}@example.in`, role })
+    .values({ id, name, email: `${id}@example.in`, role, emailVerified })
     .run();
   return id;
 }
@@ -66,21 +71,4 @@ export function eventsOf(db: Db, id: number) {
 
 export function countRows(db: Db, table: string): number {
   return db.get<{ n: number }>(sql`select count(*) as n from ${sql.identifier(table)}`).n;
-}
-
-/** Queues a rejection message to person{n}@example.in about "Company {n}", as a decision would. */
-export function queueTestMail(db: Db, n: number): number {
-  const mail = renderSubmissionRejected({
-    origin: "https://tracker.example.in",
-    recipientName: `Person ${n}`,
-    submissionId: n,
-    recordType: "company",
-    action: "create",
-    title: `Company ${n}`,
-    decidedOn: TEST_TODAY,
-    reason: "Not a manufacturer.",
-  });
-  const id = enqueueMail(db, { recipient: `person${n}@example.in`, dedupeKey: `test:${n}`, mail });
-  if (id === null) throw new Error(`Test mail ${n} was queued before`);
-  return id;
 }

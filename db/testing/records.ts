@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../connection";
 import { createSubmission, type CreateSubmissionInput } from "../mutations/create-submission";
 import { decideSubmission } from "../mutations/decide-submission";
+import { enqueueMail } from "../mutations/outbox-enqueue";
 import { recordSnapshot } from "../queries/records";
 import { commitments } from "../schema";
 import type { RecordType } from "@/lib/domain/vocabulary";
+import { renderSubmissionRejected } from "@/lib/mail/submission-rejected";
 
 // Proposals and published records made the way the site makes them (through the mutations), for
 // the unit tests (db/testing/fixtures.ts) and the end-to-end suite (e2e/support/publish.ts) alike.
@@ -99,4 +101,21 @@ export function publish(
 ): number {
   const id = propose(db, input.proposer, input.recordType, input.payload);
   return approve(db, id, input.approver, input.today);
+}
+
+/** Queues a rejection message to person{n}@example.in about "Company {n}", as a decision would. */
+export function queueTestMail(db: Db, n: number): number {
+  const mail = renderSubmissionRejected({
+    origin: "https://tracker.example.in",
+    recipientName: `Person ${n}`,
+    submissionId: n,
+    recordType: "company",
+    action: "create",
+    title: `Company ${n}`,
+    decidedOn: TEST_TODAY,
+    reason: "Not a manufacturer.",
+  });
+  const id = enqueueMail(db, { recipient: `person${n}@example.in`, dedupeKey: `test:${n}`, mail });
+  if (id === null) throw new Error(`Test mail ${n} was queued before`);
+  return id;
 }

@@ -16,6 +16,19 @@ export function e2eDb(): Db {
   return db;
 }
 
+/** Fills and sends the sign-up form, at `origin` (a server of the test's own) or the suite's. */
+export async function signUpInBrowser(
+  page: Page,
+  person: { name: string; email: string; password: string },
+  origin = "",
+): Promise<void> {
+  await page.goto(`${origin}/sign-up`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 /** A person of `role` in the suite's database, or in `db` (a server of the test's own). */
 export async function createUser(
   role: Role,
@@ -28,8 +41,12 @@ export async function createUser(
   return { id, name, email, password, role };
 }
 
-/** Signs in on the suite's server, or on the server at `origin` (a spec's own). */
-export async function signIn(page: Page, user: TestUser, origin = ""): Promise<void> {
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await signInAt(page, "", user);
+}
+
+/** Signs in on a server of the test's own at `origin` ("" for the suite's server). */
+export async function signInAt(page: Page, origin: string, user: TestUser): Promise<void> {
   await page.goto(`${origin}/sign-in`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);

@@ -5,6 +5,7 @@ import {
   deadlineLabel,
   endOfPeriod,
   formatIndiaDate,
+  formatIndiaDateTime,
   indiaDate,
   isEndOfPeriod,
   isIsoDate,
@@ -307,5 +308,16 @@ describe("formatIndiaDate", () => {
     { name: "a malformed date", date: "31/12/2025", expected: "—" },
   ])("$name: $date → $expected", ({ date, expected }) => {
     expect(formatIndiaDate(date)).toBe(expected);
+  });
+});
+
+describe("formatIndiaDateTime", () => {
+  it.each([
+    ["2026-11-25T03:35:00Z", "25 Nov 2026, 09:05 IST"],
+    // Late evening in UTC is already the next day in India.
+    ["2026-12-31T20:00:00.000Z", "1 Jan 2027, 01:30 IST"],
+    ["not a time", "—"],
+  ])("%s is %s", (instant, expected) => {
+    expect(formatIndiaDateTime(new Date(instant))).toBe(expected);
   });
 });

@@ -109,3 +109,10 @@ export function formatIndiaDate(isoDate: string | null): string {
   const [y, mo, d] = isoDate.split("-").map(Number) as [number, number, number];
   return `${d} ${MONTHS[mo - 1]!.slice(0, 3)} ${y}`;
 }
+
+/** An instant as a time in India: "25 Nov 2026, 09:05 IST". */
+export function formatIndiaDateTime(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) return "—";
+  const shifted = new Date(instant.getTime() + IST_OFFSET_MS).toISOString();
+  return `${formatIndiaDate(shifted.slice(0, 10))}, ${shifted.slice(11, 16)} IST`;
+}

@@ -10,6 +10,8 @@ export type ReviewerOperation = "decide" | "record_outcome" | "import" | "supers
 export type Problem =
   /** The person's account is gone: their session outlived it. */
   | { problem: "signed_out" }
+  /** A proposal from an account whose email address is not yet confirmed. */
+  | { problem: "unverified_email" }
   | { problem: "not_reviewer"; operation: ReviewerOperation }
   | { problem: "not_submitter"; operation: "withdraw" | "resubmit" }
   /** A reviewer deciding on their own submission. */

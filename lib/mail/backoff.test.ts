@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { givesUp, retryDelayMs, type RetryPolicy } from "./backoff";
+import {
+  DEFAULT_RETRY_POLICY,
+  givesUp,
+  retryDelayMs,
+  retryPolicyWithFirstWait,
+  type RetryPolicy,
+} from "./backoff";
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000 };
 
@@ -22,5 +28,21 @@ describe("retry backoff", () => {
     [5, true],
   ])("after %i attempts gives up: %s", (attempts, expected) => {
     expect(givesUp(attempts, policy)).toBe(expected);
+  });
+});
+
+describe("retryPolicyWithFirstWait", () => {
+  it.each([
+    [undefined, 60_000],
+    ["", 60_000],
+    ["1", 1000],
+    [" 0.5 ", 500],
+    ["0", 60_000],
+    ["-3", 60_000],
+    ["soon", 60_000],
+  ])("TRACKER_MAIL_RETRY_SECONDS=%j waits %i ms after the first failure", (raw, first) => {
+    const policy = retryPolicyWithFirstWait(raw);
+    expect(retryDelayMs(1, policy)).toBe(first);
+    expect(policy.maxAttempts).toBe(DEFAULT_RETRY_POLICY.maxAttempts);
   });
 });

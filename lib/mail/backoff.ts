@@ -28,3 +28,14 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy = DEFAULT_RET
 export function givesUp(attempts: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
   return attempts >= policy.maxAttempts;
 }
+
+/**
+ * The default policy with its first wait set from a setting (TRACKER_MAIL_RETRY_SECONDS), for
+ * tests that watch a message retried without waiting a minute; anything not a positive number of
+ * seconds leaves the default.
+ */
+export function retryPolicyWithFirstWait(seconds: string | undefined): RetryPolicy {
+  const n = Number(seconds?.trim());
+  if (!seconds?.trim() || !Number.isFinite(n) || n <= 0) return DEFAULT_RETRY_POLICY;
+  return { ...DEFAULT_RETRY_POLICY, baseDelayMs: Math.round(n * 1000) };
+}

@@ -1,5 +1,5 @@
 import type { RenderedMail } from "./kinds";
-import { renderHtml, renderText, subjectLine, type Letter } from "./letter";
+import { letterMail, type Letter } from "./letter";
 
 // The link to choose a new password (better-auth's reset flow, auth/better-auth.ts). It says how
 // long the link works and that it works once, and what to do when the request was not the
@@ -13,7 +13,6 @@ export type PasswordResetFacts = {
 };
 
 export function renderPasswordReset(facts: PasswordResetFacts): RenderedMail {
-  const subject = subjectLine("Choose a new password");
   const letter: Letter = {
     greetingName: facts.recipientName,
     blocks: [
@@ -31,11 +30,5 @@ export function renderPasswordReset(facts: PasswordResetFacts): RenderedMail {
     ],
     footer: "You receive this because a new password was asked for this address.",
   };
-  return {
-    kind: "password_reset",
-    subject,
-    text: renderText(letter),
-    html: renderHtml(letter, subject),
-    headers: { "Auto-Submitted": "auto-generated" },
-  };
+  return letterMail("password_reset", "Choose a new password", letter);
 }

@@ -2,7 +2,7 @@ import { formatIndiaDate } from "@/lib/domain/dates";
 import type { RecordType, SubmissionAction } from "@/lib/domain/vocabulary";
 import { RECORD_KINDS, submitPath } from "@/lib/records";
 import type { Block, Letter, Part } from "./letter";
-import { renderHtml, renderText, subjectLine, value } from "./letter";
+import { letterMail, value } from "./letter";
 import type { MailKind, RenderedMail } from "./kinds";
 import { siteLink } from "./origin";
 
@@ -62,13 +62,5 @@ export function decisionMail(
   facts: DecisionFacts,
   letter: Letter,
 ): RenderedMail {
-  const subject = subjectLine(`${subjectLead}: ${facts.title}`);
-  return {
-    kind,
-    subject,
-    text: renderText(letter),
-    html: renderHtml(letter, subject),
-    // A reply would reach nobody who reads it; an auto-responder should not answer either.
-    headers: { "Auto-Submitted": "auto-generated" },
-  };
+  return letterMail(kind, `${subjectLead}: ${facts.title}`, letter);
 }

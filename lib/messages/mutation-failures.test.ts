@@ -6,6 +6,10 @@ import { failureWords, problemMessage, rowErrorMessage } from "./mutation-failur
 // and people's habits depend on them, so each is pinned here.
 const WORDS: [Problem, string][] = [
   [{ problem: "signed_out" }, "Please sign in again to submit."],
+  [
+    { problem: "unverified_email" },
+    "Confirm your email address before you propose: follow the link in the message we sent you. What you typed is kept here; send it again once the address is confirmed.",
+  ],
   [{ problem: "not_reviewer", operation: "decide" }, "Only reviewers and admins can decide on submissions."],
   [
     { problem: "not_reviewer", operation: "record_outcome" },

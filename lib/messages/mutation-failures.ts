@@ -25,6 +25,10 @@ const REVIEWERS_ONLY = {
   capture_source: "Only reviewers and admins can ask for a source to be archived again.",
 } as const;
 
+/** Shown on the form, which keeps what was typed, beside a button that sends the link again. */
+export const UNVERIFIED_MESSAGE =
+  "Confirm your email address before you propose: follow the link in the message we sent you. What you typed is kept here; send it again once the address is confirmed.";
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A failure as the mutations return it, seen from the UI: its problem and any field errors. */
@@ -35,6 +39,8 @@ export function problemMessage(p: Problem, fieldErrors: Record<string, string> =
   switch (p.problem) {
     case "signed_out":
       return "Please sign in again to submit.";
+    case "unverified_email":
+      return UNVERIFIED_MESSAGE;
     case "not_reviewer":
       return REVIEWERS_ONLY[p.operation];
     case "not_submitter":

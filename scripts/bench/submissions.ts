@@ -115,7 +115,7 @@ async function createContributors(database: string, count: number, runId: string
             name: `Bench contributor ${i}`,
             email: emailFor(runId, i),
             role: "contributor",
-            emailVerified: false,
+            emailVerified: true,
           })
           .run();
         tx.insert(accounts)

@@ -1,25 +1,16 @@
 import type { Metadata } from "next";
 import { asc } from "drizzle-orm";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { ADMINS, authorize } from "@/auth/session";
+import { adminOrRefusal } from "../access";
 import { RoleForm } from "./role-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts and roles" };
 
 export default async function AdminUsersPage() {
-  const auth = await authorize(ADMINS);
-  if (!auth.ok) {
-    if (auth.status === 401) redirect("/sign-in?next=/admin/users");
-    return (
-      <>
-        <h1>Accounts and roles</h1>
-        <p className="notice">{auth.message}</p>
-      </>
-    );
-  }
+  const { refusal } = await adminOrRefusal("/admin/users", "Accounts and roles");
+  if (refusal) return refusal;
   const list = getDb()
     .select({
       id: users.id,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/forms/form-status";
+import { InlineAnswer, SubmitButton } from "@/components/forms/form-status";
 import { INITIAL_FORM_STATE } from "@/lib/server/form-state";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { setRoleAction } from "./actions";
@@ -22,11 +22,7 @@ export function RoleForm({ userId, role, name }: { userId: string; role: Role; n
         ))}
       </select>
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
-      {state.message ? (
-        <span role="status" className={state.status === "error" ? "error-message" : undefined}>
-          {state.message}
-        </span>
-      ) : null}
+      <InlineAnswer state={state} />
     </form>
   );
 }
