@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import type { ChartTableColumn } from "@/components/charts/chart-table";
+import { IndiaMapLink } from "@/components/charts/india-map-link";
 import { STATUS_COLORS } from "@/components/charts/status-colors";
 import type { BarSeries } from "@/lib/charts/bar-layout";
 import type { PanelRow } from "@/lib/charts/rows";
@@ -55,6 +56,15 @@ const yearFilter = (key: string): Partial<ExplorerQuery> => ({
   dueFrom: `${key}-01-01`,
   dueTo: `${key}-12-31`,
 });
+
+/** The small map's text: what it shows and its largest figures (the chart beside it has the rest). */
+function mapAlt(rows: readonly { name: string; commitments: number }[]): string {
+  const top = rows.filter((r) => r.commitments > 0).slice(0, 3);
+  const most = top.length
+    ? `, most in ${top.map((r) => `${r.name} (${formatCount(r.commitments)})`).join(", ")}`
+    : ": none yet";
+  return `Map of India: commitments by state or union territory${most}. Open the map of states`;
+}
 
 export default function DashboardPage() {
   const asOf = today();
@@ -177,6 +187,14 @@ export default function DashboardPage() {
             ],
           }}
         />
+        <section className="chart-panel" aria-labelledby="map-small-title">
+          <h2 id="map-small-title">Commitments on the map</h2>
+          <p className="meta">
+            Each state or union territory shaded by the commitments that name it. Select the map for the full
+            map, by any measure, with every state&apos;s figure.
+          </p>
+          <IndiaMapLink src="/states/map.svg?measure=commitments" alt={mapAlt(d.byState)} />
+        </section>
         {d.investmentByState.map((c) => (
           <ChartPanel
             key={c.currency}
