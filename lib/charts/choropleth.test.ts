@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INDIA_STATES, type StateCode } from "@/lib/domain/india-states";
-import type { StateMapData } from "@/lib/views/state-map";
+import { stateMapFixture } from "@/lib/testing/state-map";
 import {
   classBreaks,
   classColors,
@@ -12,7 +11,6 @@ import {
   niceFloor,
   scaleForData,
 } from "./choropleth";
-import { MAP_SHAPES } from "./india-map-shapes";
 import type { MapMeasure } from "./map-measure";
 
 const COMMITMENTS: MapMeasure = { kind: "commitments", status: null };
@@ -137,18 +135,7 @@ describe("mapScale", () => {
   });
 });
 
-function data(measure: MapMeasure, values: Partial<Record<StateCode, number>>, jk?: number): StateMapData {
-  return {
-    measure,
-    asOf: "2026-11-25",
-    states: INDIA_STATES.map((s) => ({ code: s.code, name: s.name, value: values[s.code] ?? 0 })),
-    shapes: MAP_SHAPES.map((shape) => ({
-      id: shape.id,
-      value: shape.id === "IN-JK" && jk !== undefined ? jk : (values[shape.id] ?? 0),
-    })),
-    currencies: ["INR"],
-  };
-}
+const data = stateMapFixture;
 
 describe("mapShapeViews", () => {
   it("names each shape by its place and figure and links it to the state's page", () => {

@@ -1,8 +1,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { INDIA_STATES, type StateCode } from "@/lib/domain/india-states";
-import type { StateMapData } from "@/lib/views/state-map";
+import { stateMapFixture } from "@/lib/testing/state-map";
 import { MAP_NONE_COLOR } from "./choropleth";
 import {
   indiaOutlineSvg,
@@ -13,20 +12,8 @@ import {
   renderIndiaMapSvg,
 } from "./india-map";
 import { MAP_ATTRIBUTION, MAP_SHAPES } from "./india-map-shapes";
-import type { MapMeasure } from "./map-measure";
 
-function data(measure: MapMeasure, values: Partial<Record<StateCode, number>>, jk?: number): StateMapData {
-  return {
-    measure,
-    asOf: "2026-11-25",
-    states: INDIA_STATES.map((s) => ({ code: s.code, name: s.name, value: values[s.code] ?? 0 })),
-    shapes: MAP_SHAPES.map((shape) => ({
-      id: shape.id,
-      value: shape.id === "IN-JK" && jk !== undefined ? jk : (values[shape.id] ?? 0),
-    })),
-    currencies: ["INR", "USD"],
-  };
-}
+const data = stateMapFixture;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
