@@ -190,8 +190,7 @@ export default function DashboardPage() {
         <section className="chart-panel" aria-labelledby="map-small-title">
           <h2 id="map-small-title">Commitments on the map</h2>
           <p className="meta">
-            Each state or union territory shaded by the commitments that name it. Select the map for the full
-            map, by any measure, with every state&apos;s figure.
+            Shaded by the commitments naming each state. Select it for every measure and figure.
           </p>
           <IndiaMapLink src="/states/map.svg?measure=commitments" alt={mapAlt(d.byState)} />
         </section>

@@ -53,8 +53,8 @@ export default async function StatesPage({ searchParams }: PageProps<"/states">)
       <p className="lede">
         Facilities and commitments in each of India&apos;s 28 states and 8 union territories. A facility is in
         one place; a commitment counts in every state it names, so the commitment counts add up to more than
-        the number of commitments. Counts include withdrawn records, which are marked on each state&apos;s
-        page.
+        the number of commitments. The list of every state counts withdrawn records too, which are marked on
+        each state&apos;s page; what the map counts is said under it.
       </p>
 
       <section aria-labelledby="map-heading">

@@ -13,9 +13,18 @@ export function IndiaMapLink({ src, alt }: { src: string; alt: string }) {
   return (
     <>
       <Link href="/states" className={styles.thumbnailLink}>
-        {/* An SVG drawn on our server: nothing for next/image to optimise. */}
+        {/* An SVG drawn on our server: nothing for next/image to optimise. Lazy: below the fold on
+            most screens, and React then does not preload it with the page. */}
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={src} alt={alt} width={MAP_SVG_WIDTH} height={MAP_SVG_HEIGHT} className={styles.thumbnail} />
+        <img
+          src={src}
+          alt={alt}
+          width={MAP_SVG_WIDTH}
+          height={MAP_SVG_HEIGHT}
+          loading="lazy"
+          decoding="async"
+          className={styles.thumbnail}
+        />
       </Link>
       <p className="meta">
         {MAP_ATTRIBUTION.credit}, <a href={MAP_ATTRIBUTION.licenceUrl}>{MAP_ATTRIBUTION.licence}</a>.
