@@ -4,12 +4,14 @@ import { describe, expect, it } from "vitest";
 import { stateMapFixture } from "@/lib/testing/state-map";
 import { MAP_NONE_COLOR } from "./choropleth";
 import {
+  fittedFontSize,
   indiaOutlineSvg,
   MAP_FONT_FAMILY,
   MAP_SVG_HEIGHT,
   MAP_SVG_WIDTH,
   OUTLINE_PATH_IDS,
   renderIndiaMapSvg,
+  wrapWords,
 } from "./india-map";
 import { MAP_ATTRIBUTION, MAP_SHAPES } from "./india-map-shapes";
 
@@ -43,19 +45,21 @@ describe("renderIndiaMapSvg", () => {
   it("is a well-formed standalone SVG document with its size, title, fonts, legend and attribution", () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="824" viewBox="0 0 640 824"/,
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="832" viewBox="0 0 640 832"/,
     );
-    expect([MAP_SVG_WIDTH, MAP_SVG_HEIGHT]).toEqual([640, 824]);
+    expect([MAP_SVG_WIDTH, MAP_SVG_HEIGHT]).toEqual([640, 832]);
     expect(svg).toContain(`font-family="${MAP_FONT_FAMILY}"`);
     expect(svg).toContain('<title id="india-map-title">Commitments by state or union territory</title>');
     expect(svg).toContain(">Make in India localisation tracker · figures as of 25 Nov 2026</text>");
     // The legend: its title and every class, none first.
     expect(svg).toMatch(
-      /<text[^>]*font-weight="bold">Commitments<\/text>.*>None<\/text>.*>1<\/text>.*>3<\/text>.*>5<\/text>/,
+      /<text[^>]*font-weight="bold"[^>]*>Commitments<\/text>.*>None<\/text>.*>1<\/text>.*>3<\/text>.*>5<\/text>/,
     );
     expect(svg).toContain(`>${MAP_ATTRIBUTION.text}</text>`);
     expect(svg).toContain(`<a href="${MAP_ATTRIBUTION.licenceUrl}">`);
-    expect(svg).toContain(`>${MAP_ATTRIBUTION.changes}</text>`);
+    expect(svg).toContain(
+      ">Changed: simplified; Ladakh drawn within Jammu and Kashmir; Dadra and Nagar Haveli and</text>",
+    );
     console.log(`standalone map SVG: ${Buffer.byteLength(svg)} bytes`);
   });
 
@@ -86,7 +90,7 @@ describe("renderIndiaMapSvg", () => {
       width: 320,
     });
     expect(links(other)[0]?.href).toBe("https://tracker.example/states/IN-AN");
-    expect(other).toMatch(/^<svg [^>]*width="320" height="412"/);
+    expect(other).toMatch(/^<svg [^>]*width="320" height="416"/);
     expect(other).toContain('<title id="india-map-title">Où &amp; &lt;quoi&gt;</title>');
     expect(XMLValidator.validate(other)).toBe(true);
   });
@@ -105,7 +109,7 @@ describe("renderIndiaMapSvg", () => {
 
   it("renders to an image of its size with a real SVG renderer", () => {
     const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
-    expect([image.width, image.height]).toEqual([640, 824]);
+    expect([image.width, image.height]).toEqual([640, 832]);
   });
 });
 
@@ -118,5 +122,24 @@ describe("indiaOutlineSvg", () => {
     expect(paths.every((p) => p.d.startsWith("m") && p.fill === undefined)).toBe(true);
     expect(outline).toContain(MAP_ATTRIBUTION.licenceUrl);
     console.log(`outline SVG: ${Buffer.byteLength(outline)} bytes`);
+  });
+});
+
+describe("text that must fit the drawing", () => {
+  it.each([
+    ["a short title keeps the largest size", "Facilities by state", 19, 612, true, 19],
+    ["a long one shrinks to fit", "x".repeat(50), 19, 612, true, 18],
+    ["never below 8", "x".repeat(1000), 19, 612, false, 8],
+  ])("%s", (_, text, max, width, bold, size) => {
+    expect(fittedFontSize(text, max, width, bold)).toBe(size);
+  });
+
+  it.each([
+    ["within the width", "one two three", 20, ["one two three"]],
+    ["at word boundaries", "one two three four", 9, ["one two", "three", "four"]],
+    ["a long word on a line of its own", "a verylongwordindeed b", 5, ["a", "verylongwordindeed", "b"]],
+    ["no words", "  ", 5, []],
+  ])("wraps %s", (_, text, chars, lines) => {
+    expect(wrapWords(text, chars)).toEqual(lines);
   });
 });

@@ -20,17 +20,55 @@ import { fragment, h, toHtml, type Markup } from "./markup";
  */
 export const MAP_FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif";
 
+/**
+ * Average advance of a DejaVu Sans glyph, in ems (bold runs wider). DejaVu is among the widest
+ * sans-serif faces, so text sized by it fits in the narrower fallbacks too.
+ */
+const EM = 0.62;
+const EM_BOLD = 0.68;
+
+/** The largest font size up to `max` at which `text` fits in `width`, by the estimate above. */
+export function fittedFontSize(text: string, max: number, width: number, bold = false): number {
+  const fit = width / (Math.max(1, text.length) * (bold ? EM_BOLD : EM));
+  return Math.max(8, Math.min(max, Math.floor(fit * 10) / 10));
+}
+
+/** Words wrapped into lines of at most `chars` characters (a longer word keeps a line of its own). */
+export function wrapWords(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** The standalone SVG's own size, in its units (and in pixels unless `width` says otherwise). */
 export const MAP_SVG_WIDTH = 640;
-const HEADER = 64;
-const FOOTER = 64;
 const MARGIN = (MAP_SVG_WIDTH - OUTLINE_WIDTH) / 2;
+const HEADER = 64;
+const FOOTER_SIZE = 11;
+const FOOTER_LINE = 15;
+/** The attribution under the map: the credit, the licence's address, and what we changed. */
+const FOOTER_LINES = [
+  MAP_ATTRIBUTION.text,
+  MAP_ATTRIBUTION.licenceUrl,
+  ...wrapWords(MAP_ATTRIBUTION.changes, Math.floor(OUTLINE_WIDTH / (FOOTER_SIZE * EM))),
+];
+const FOOTER = 12 + FOOTER_LINES.length * FOOTER_LINE;
 export const MAP_SVG_HEIGHT = HEADER + OUTLINE_HEIGHT + FOOTER;
 
 /** The legend sits in the empty north-east of the outline's box (Tibet), clear of every shape. */
 const LEGEND_X = 300;
 const LEGEND_Y = 8;
-const LEGEND_ROW = 22;
+const LEGEND_ROW = 24;
+const LEGEND_WIDTH = OUTLINE_WIDTH - LEGEND_X;
 
 export type IndiaMapSvgOptions = {
   /** Defaults to the measure and "by state or union territory". */
@@ -55,7 +93,11 @@ function legend(scale: MapScale, title: string): Markup {
   return h(
     "g",
     { transform: `translate(${LEGEND_X} ${LEGEND_Y})`, "aria-hidden": "true" },
-    h("text", { x: 0, y: 14, "font-weight": "bold" }, title),
+    h(
+      "text",
+      { x: 0, y: 14, "font-weight": "bold", "font-size": fittedFontSize(title, 14, LEGEND_WIDTH, true) },
+      title,
+    ),
     fragment(
       items.map((item, i) => {
         const y = 24 + i * LEGEND_ROW;
@@ -101,7 +143,7 @@ export function renderIndiaMapSvg(data: StateMapData, options: IndiaMapSvgOption
       "aria-labelledby": "india-map-title",
       "aria-describedby": "india-map-desc",
       "font-family": MAP_FONT_FAMILY,
-      "font-size": 13,
+      "font-size": 14,
       fill: "#1a1a1a",
     },
     h("title", { id: "india-map-title" }, title),
@@ -114,8 +156,21 @@ export function renderIndiaMapSvg(data: StateMapData, options: IndiaMapSvgOption
     h(
       "g",
       { "aria-hidden": "true" },
-      h("text", { x: MARGIN, y: 26, "font-size": 19, "font-weight": "bold" }, title),
-      h("text", { x: MARGIN, y: 50, fill: "#555555" }, subtitle),
+      h(
+        "text",
+        {
+          x: MARGIN,
+          y: 26,
+          "font-size": fittedFontSize(title, 19, OUTLINE_WIDTH, true),
+          "font-weight": "bold",
+        },
+        title,
+      ),
+      h(
+        "text",
+        { x: MARGIN, y: 50, "font-size": fittedFontSize(subtitle, 14, OUTLINE_WIDTH), fill: "#555555" },
+        subtitle,
+      ),
     ),
     h(
       "g",
@@ -129,14 +184,13 @@ export function renderIndiaMapSvg(data: StateMapData, options: IndiaMapSvgOption
     ),
     h(
       "g",
-      { "font-size": 11, fill: "#555555" },
-      h("text", { x: MARGIN, y: footerY }, MAP_ATTRIBUTION.text),
-      h(
-        "a",
-        { href: MAP_ATTRIBUTION.licenceUrl },
-        h("text", { x: MARGIN, y: footerY + 15 }, MAP_ATTRIBUTION.licenceUrl),
+      { "font-size": FOOTER_SIZE, fill: "#555555" },
+      fragment(
+        FOOTER_LINES.map((line, i) => {
+          const text = h("text", { x: MARGIN, y: footerY + i * FOOTER_LINE }, line);
+          return line === MAP_ATTRIBUTION.licenceUrl ? h("a", { href: line }, text) : text;
+        }),
       ),
-      h("text", { x: MARGIN, y: footerY + 30 }, MAP_ATTRIBUTION.changes),
     ),
   );
   return toHtml(svg);
