@@ -170,6 +170,8 @@ test.describe("the map's files", () => {
     await expect(link).toHaveAttribute("href", "/states");
     const image = link.getByRole("img");
     await expect(image).toHaveAttribute("src", "/states/map.svg?measure=commitments");
+    // Loaded lazily: it comes when it nears the viewport.
+    await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(640);
     await link.click();
     await expect(page).toHaveURL(/\/states$/);
