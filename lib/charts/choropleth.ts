@@ -164,21 +164,21 @@ export function scaleForData(data: StateMapData): MapScale {
 /**
  * One link per shape, named by an aria-label and a <title> (the tooltip) with the same text, the
  * shape drawn inside by `draw` (a <path> in the standalone SVG, a <use> of the outline in the
- * page). Shape names come from our code and figures, but go through the escaping builder anyway.
+ * page). Unlinked (`linked` false), each shape is a named image instead, for a file whose links
+ * would lead nowhere. Names come from our code and figures, but go through the escaping builder.
  */
 export function shapeLinks(
   views: readonly MapShapeView[],
   draw: (view: MapShapeView) => Attributes & { tag: "path" | "use" },
+  linked = true,
 ): Markup {
   return fragment(
     views.map((view) => {
       const { tag, ...attributes } = draw(view);
-      return h(
-        "a",
-        { href: view.href, "aria-label": view.name },
-        h("title", {}, view.name),
-        h(tag, attributes),
-      );
+      const wrapper = linked
+        ? { href: view.href, "aria-label": view.name }
+        : { role: "img", "aria-label": view.name };
+      return h(linked ? "a" : "g", wrapper, h("title", {}, view.name), h(tag, attributes));
     }),
   );
 }

@@ -7,7 +7,7 @@ import { MAP_SHAPES } from "./india-map-shapes";
 // at three decimals in a 612 × 696 box, about a thousandth of a pixel at any size the map is
 // shown. Here each ring is simplified (Douglas–Peucker, within SIMPLIFY_TOLERANCE), its points
 // rounded to a tenth of a unit and written as relative moves in as few characters as SVG allows:
-// 42 KB for all 35 shapes, with no visible change at the sizes drawn (docs/decisions/0026).
+// 45 KB for all 35 shapes, with no visible change at the sizes drawn (docs/decisions/0026).
 // Server-side only: the page's map refers to these shapes through <use> (see indiaOutlineSvg).
 
 type Point = readonly [x: number, y: number];
@@ -18,7 +18,6 @@ const source = outline as unknown as { viewBox: string; locations: OutlineLocati
 
 /** Units of the outline's box a simplified ring may stray from the original. */
 export const SIMPLIFY_TOLERANCE = 0.5;
-const DECIMALS = 1;
 
 /** The package's own viewBox, which OUTLINE_WIDTH and OUTLINE_HEIGHT repeat (a test holds them equal). */
 export const OUTLINE_VIEWBOX = source.viewBox;
@@ -118,10 +117,14 @@ export function simplifyRing(points: readonly Point[], tolerance: number): Ring 
   return points.filter((_, k) => keep[k] === 1);
 }
 
-/** A number in tenths written as SVG reads it, shortest: 12 → "1.2", -5 → "-.5", 30 → "3". */
-function decimal(tenths: number): string {
-  const sign = tenths < 0 ? "-" : "";
-  const abs = Math.abs(tenths);
+/**
+ * A whole number of tenths (or of units, with `decimals` 0) written as SVG reads it, shortest:
+ * 12 → "1.2", -5 → "-.5", 30 → "3".
+ */
+function decimal(scaled: number, decimals: 0 | 1): string {
+  if (decimals === 0) return String(scaled);
+  const sign = scaled < 0 ? "-" : "";
+  const abs = Math.abs(scaled);
   const whole = Math.floor(abs / 10);
   const tenth = abs % 10;
   if (tenth === 0) return `${sign}${whole}`;
@@ -129,12 +132,12 @@ function decimal(tenths: number): string {
 }
 
 /**
- * Rings as path data: each point rounded to a tenth, consecutive repeats dropped, then every
- * coordinate written relative to the one before. Relative moves between rounded points are
- * exact, so rounding never accumulates along a ring.
+ * Rings as path data: each point rounded to a tenth (or to a unit, with `decimals` 0),
+ * consecutive repeats dropped, then every coordinate written relative to the one before.
+ * Relative moves between rounded points are exact, so rounding never accumulates along a ring.
  */
-export function ringsToPath(rings: readonly (readonly Point[])[]): string {
-  const scale = 10 ** DECIMALS;
+export function ringsToPath(rings: readonly (readonly Point[])[], decimals: 0 | 1 = 1): string {
+  const scale = 10 ** decimals;
   let out = "";
   let cx = 0;
   let cy = 0;
@@ -158,7 +161,7 @@ export function ringsToPath(rings: readonly (readonly Point[])[]): string {
     [cx, cy] = points[0] as [number, number];
     let body = "";
     for (const n of numbers) {
-      const text = decimal(n);
+      const text = decimal(n, decimals);
       // A minus sign separates numbers by itself.
       body += body === "" || text.startsWith("-") ? text : ` ${text}`;
     }
@@ -167,26 +170,55 @@ export function ringsToPath(rings: readonly (readonly Point[])[]): string {
   return out;
 }
 
-function shapePath(ids: readonly string[]): string {
+/**
+ * How much of the outline's detail to keep. "fine" (the default) is indistinguishable from the
+ * package at any size the map is shown; "coarse" strays up to a unit (a pixel at 640 px wide), in
+ * a third of the bytes, for a document held to a size budget (an embed) or a small image.
+ */
+export type OutlineDetail = "fine" | "coarse";
+export const OUTLINE_DETAIL: Record<OutlineDetail, { tolerance: number; decimals: 0 | 1 }> = {
+  fine: { tolerance: SIMPLIFY_TOLERANCE, decimals: 1 },
+  coarse: { tolerance: 1, decimals: 0 },
+};
+
+function shapePath(ids: readonly string[], detail: OutlineDetail): string {
+  const { tolerance, decimals } = OUTLINE_DETAIL[detail];
   const rings = ids.flatMap((id) => {
     const location = source.locations.find((l) => l.id === id);
     if (!location) throw new Error(`The outline has no location "${id}"`);
-    return parsePath(location.path).map((ring) => simplifyRing(ring, SIMPLIFY_TOLERANCE));
+    return parsePath(location.path).map((ring) => simplifyRing(ring, tolerance));
   });
-  return ringsToPath(rings);
+  return ringsToPath(rings, decimals);
 }
 
 /** The ids of the outline's locations, as the package lists them. */
 export const OUTLINE_LOCATION_IDS: readonly string[] = source.locations.map((l) => l.id);
 
-/** Path data of each shape (MAP_SHAPES), keyed by the shape's id. */
-export const MAP_SHAPE_PATHS: ReadonlyMap<StateCode, string> = new Map(
-  MAP_SHAPES.map((shape) => [shape.id, shapePath(shape.outline)]),
-);
+const pathsByDetail = new Map<OutlineDetail, ReadonlyMap<StateCode, string>>();
+
+/** Path data of each shape (MAP_SHAPES) at a level of detail, keyed by the shape's id; made once. */
+export function shapePaths(detail: OutlineDetail = "fine"): ReadonlyMap<StateCode, string> {
+  let paths = pathsByDetail.get(detail);
+  if (!paths) {
+    // A place made only of islands smaller than the coarse grid (Lakshadweep) would vanish:
+    // it keeps its fine path, a few hundred bytes, so that every place has a shape.
+    paths = new Map(
+      MAP_SHAPES.map((shape) => [
+        shape.id,
+        shapePath(shape.outline, detail) || shapePath(shape.outline, "fine"),
+      ]),
+    );
+    pathsByDetail.set(detail, paths);
+  }
+  return paths;
+}
+
+/** Path data of each shape at the fine detail. */
+export const MAP_SHAPE_PATHS: ReadonlyMap<StateCode, string> = shapePaths("fine");
 
 /** The path data of a shape; throws for a code that is not a shape's id. */
-export function shapePathData(id: StateCode): string {
-  const d = MAP_SHAPE_PATHS.get(id);
+export function shapePathData(id: StateCode, detail: OutlineDetail = "fine"): string {
+  const d = shapePaths(detail).get(id);
   if (d === undefined) throw new Error(`No shape is keyed by ${id}`);
   return d;
 }

@@ -7,6 +7,7 @@ import {
   OUTLINE_VIEWBOX,
   parsePath,
   ringsToPath,
+  shapePaths,
   simplifyRing,
   SIMPLIFY_TOLERANCE,
 } from "./india-map-geometry";
@@ -246,6 +247,12 @@ describe("the outline's path data", () => {
       }
     }
     const original = source.locations.reduce((n, l) => n + l.path.length, 0);
+    const coarsePaths = shapePaths("coarse");
+    // Even the smallest places (Lakshadweep's islands, Chandigarh) keep a shape at the coarse detail.
+    for (const shape of MAP_SHAPES) expect(coarsePaths.get(shape.id), shape.id).toMatch(/^m-?\d/);
+    const coarse = [...coarsePaths.values()].reduce((n, d) => n + d.length, 0);
+    console.log(`coarse outline path data: ${coarse} bytes`);
+    expect(coarse).toBeLessThan(20_000);
     console.log(`outline path data: ${bytes} bytes (package: ${original})`);
     expect(bytes).toBeLessThan(50_000);
   });

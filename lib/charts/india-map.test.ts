@@ -103,6 +103,18 @@ describe("renderIndiaMapSvg", () => {
     expect(usd).not.toContain("INR");
   });
 
+  it("fits an embed's budget with the coarse outline, and leaves links out when asked", () => {
+    const small = renderIndiaMapSvg(commitments, { detail: "coarse", links: false });
+    expect(XMLValidator.validate(small)).toBe(true);
+    console.log(`standalone map SVG, coarse: ${Buffer.byteLength(small)} bytes`);
+    expect(Buffer.byteLength(small)).toBeLessThan(24_000);
+    expect(small).not.toContain('<a href="/states/');
+    expect(small).toContain(
+      '<g role="img" aria-label="Uttar Pradesh: 3 commitments"><title>Uttar Pradesh: 3 commitments</title><path d="m',
+    );
+    expect(small.match(/<g role="img"/g)).toHaveLength(MAP_SHAPES.length);
+  });
+
   it("is the same bytes for the same data", () => {
     expect(renderIndiaMapSvg(commitments)).toBe(svg);
   });

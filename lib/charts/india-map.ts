@@ -2,7 +2,7 @@ import { formatIndiaDate } from "@/lib/domain/dates";
 import type { StateCode } from "@/lib/domain/india-states";
 import type { StateMapData } from "@/lib/views/state-map";
 import { mapShapeViews, scaleForData, shapeLinks, type MapScale } from "./choropleth";
-import { MAP_SHAPE_PATHS, shapePathData } from "./india-map-geometry";
+import { MAP_SHAPE_PATHS, shapePathData, type OutlineDetail } from "./india-map-geometry";
 import { MAP_ATTRIBUTION, MAP_SHAPES, OUTLINE_HEIGHT, OUTLINE_WIDTH } from "./india-map-shapes";
 import { measureLabel } from "./map-measure";
 import { fragment, h, toHtml, type Markup } from "./markup";
@@ -18,7 +18,7 @@ import { fragment, h, toHtml, type Markup } from "./markup";
  * The fonts the standalone SVG names, first choice first. DejaVu Sans is what Debian (this
  * server, and a PNG renderer on it) has; browsers elsewhere fall back to the others.
  */
-export const MAP_FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif";
+export const MAP_FONT_FAMILY = "DejaVu Sans, system-ui, sans-serif";
 
 /**
  * Average advance of a DejaVu Sans glyph, in ems (bold runs wider). DejaVu is among the widest
@@ -82,6 +82,13 @@ export type IndiaMapSvgOptions = {
   baseUrl?: string;
   /** Width in pixels of the drawing (its height follows); MAP_SVG_WIDTH by default. */
   width?: number;
+  /**
+   * The outline's detail: "fine" (45 KB of path data, the default) or "coarse" (about 15 KB,
+   * within a pixel at 640 px), for a document held to a size budget such as a 30 KB embed.
+   */
+  detail?: OutlineDetail;
+  /** Each shape a link to its state's page (the default), or a named shape without a link. */
+  links?: boolean;
 };
 
 export function defaultMapTitle(data: StateMapData): string {
@@ -178,7 +185,11 @@ export function renderIndiaMapSvg(data: StateMapData, options: IndiaMapSvgOption
       h(
         "g",
         { stroke: "#ffffff", "stroke-width": 0.6, "stroke-linejoin": "round" },
-        shapeLinks(views, (view) => ({ tag: "path", d: shapePathData(view.id), fill: view.color })),
+        shapeLinks(
+          views,
+          (view) => ({ tag: "path", d: shapePathData(view.id, options.detail), fill: view.color }),
+          options.links ?? true,
+        ),
       ),
       legend(scale, measureLabel(data.measure)),
     ),
