@@ -11,7 +11,9 @@ const noNextLink = {
 // Dependencies point one way, app → components → db → lib: no folder imports one to its left,
 // components do not read db/ either (pages pass data in), and auth/ sits beside db/ (it opens the
 // database for sign-in), used by app/ alone (docs/decisions/0020-layering.md); mail/ sits beside
-// it too, sending what db/ queued, used by server/ alone (docs/decisions/0023-mail-outbox.md).
+// it too, sending what db/ queued, used by server/ alone (docs/decisions/0023-mail-outbox.md);
+// archive/ is the source fetcher and its WARC files, a network client with no database, used by
+// app/ and server/ (docs/decisions/0028).
 // The zones are checked on resolved paths, so a relative import across folders is caught as well
 // as an @/ one.
 const layer = (folder, forbidden, why) => ({
@@ -22,16 +24,23 @@ const layer = (folder, forbidden, why) => ({
 const layers = [
   layer(
     "lib",
-    ["db", "auth", "mail", "components", "app", "server"],
+    ["db", "auth", "mail", "archive", "components", "app", "server"],
     "lib/ is the bottom layer: pass data in, or move the code up.",
   ),
-  layer("db", ["auth", "mail", "components", "app", "server"], "db/ may use lib/ only."),
-  layer("auth", ["mail", "components", "app", "server"], "auth/ may use db/ and lib/ only."),
+  layer("db", ["auth", "mail", "archive", "components", "app", "server"], "db/ may use lib/ only."),
+  layer("auth", ["mail", "archive", "components", "app", "server"], "auth/ may use db/ and lib/ only."),
   // mail/ sends what db/ queued (docs/decisions/0023); only the server process runs it.
   layer("mail", ["auth", "components", "app", "server"], "mail/ may use db/ and lib/ only."),
+  // archive/ fetches URLs people supplied and reads and writes WARC files; it holds no database
+  // handle, so what it returns is recorded by its caller (docs/decisions/0028).
+  layer(
+    "archive",
+    ["db", "auth", "mail", "components", "app", "server"],
+    "archive/ may use lib/ only: return outcomes and let the caller record them.",
+  ),
   layer(
     "components",
-    ["db", "auth", "mail"],
+    ["db", "auth", "mail", "archive"],
     "Components receive data from pages as props; they never read the database or the session.",
   ),
   {

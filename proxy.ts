@@ -8,7 +8,7 @@ import {
   textBody,
   type ActionProblem,
 } from "@/lib/security/action-request";
-import { buildCsp, createNonce, requestIdFrom } from "@/lib/security/csp";
+import { buildCsp, createNonce, isFrameablePath, requestIdFrom } from "@/lib/security/csp";
 import { isSharedRender } from "@/lib/server/shared-render";
 
 // Runs before every page and API request: a fresh CSP nonce and a request id that error pages
@@ -35,7 +35,10 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   }
   const nonce = createNonce();
-  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = buildCsp(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    frameable: isFrameablePath(request.nextUrl.pathname),
+  });
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

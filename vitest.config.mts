@@ -18,6 +18,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "server/**/*.test.ts",
       "mail/**/*.test.ts",
+      "archive/**/*.test.ts",
     ],
     environment: "node",
   },

@@ -1,13 +1,10 @@
 import "server-only";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db";
-import { databasePath } from "@/db/connection";
+import { authSecret } from "@/db/auth-secret";
 import { mailOrigin } from "@/db/mail-origin";
 import { enqueueMail } from "@/db/mutations/outbox-enqueue";
 import { accounts, sessions, users, verifications } from "@/db/schema";
@@ -25,30 +22,6 @@ export const RESET_LINK_MINUTES = 60;
 
 // Email-and-password accounts through better-auth, with its tables in our SQLite file. The auth
 // instance is created on first use, like the database handle, so `next build` opens nothing.
-
-/**
- * The secret that signs session cookies: BETTER_AUTH_SECRET when set, otherwise one generated on
- * first start and kept beside the database (mode 0600), so the app runs from one command and
- * sessions survive restarts.
- */
-function authSecret(): string {
-  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
-  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databasePath())), "auth-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    const secret = crypto.randomBytes(32).toString("base64url");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      // Another process wrote it first: use theirs.
-      return fs.readFileSync(file, "utf8").trim();
-    }
-  }
-}
 
 function createAuth() {
   const baseURL = process.env.BETTER_AUTH_URL?.trim() || undefined;

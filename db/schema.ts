@@ -29,6 +29,7 @@ import {
 } from "@/lib/domain/vocabulary";
 import { STATUSES } from "@/lib/domain/status";
 import { MAIL_KINDS, OUTBOX_STATES } from "@/lib/mail/kinds";
+import { DIGEST_FREQUENCIES, DIGEST_KINDS } from "@/lib/domain/digest-schedule";
 
 // SQLite has no enum type: each controlled vocabulary becomes a CHECK constraint built from the
 // same list the application validates against, so a bad value cannot be stored by any path.
@@ -651,3 +652,48 @@ export const outbox = sqliteTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+// How often a person wants each digest (docs/decisions/0024). No row means the default
+// (DEFAULT_DIGEST_FREQUENCY); a choice, or an unsubscribe from a digest's link, writes one.
+export const digestSettings = sqliteTable(
+  "digest_settings",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: DIGEST_KINDS }).notNull(),
+    frequency: text("frequency", { enum: DIGEST_FREQUENCIES }).notNull(),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check("digest_settings_kind_check", oneOf(t.kind, DIGEST_KINDS)),
+    check("digest_settings_frequency_check", oneOf(t.frequency, DIGEST_FREQUENCIES)),
+  ],
+);
+
+// Each digest made, one row per person, kind and period, whether a message was queued
+// (outbox_id) or there was nothing to say (null): the record that a period is done, so a later
+// check neither sends it again nor skips it. For a watch digest, through_revision_id is the
+// newest revision it covered; the next one reports what was published after it.
+export const digestRuns = sqliteTable(
+  "digest_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: DIGEST_KINDS }).notNull(),
+    frequency: text("frequency", { enum: DIGEST_FREQUENCIES }).notNull(),
+    period: text("period").notNull(),
+    ranAt: text("ran_at").notNull(),
+    throughRevisionId: integer("through_revision_id"),
+    outboxId: integer("outbox_id").references(() => outbox.id),
+  },
+  (t) => [
+    uniqueIndex("digest_runs_period_unique").on(t.userId, t.kind, t.period),
+    index("digest_runs_latest_idx").on(t.userId, t.kind, t.ranAt),
+    check("digest_runs_kind_check", oneOf(t.kind, DIGEST_KINDS)),
+    check("digest_runs_frequency_check", oneOf(t.frequency, DIGEST_FREQUENCIES)),
+  ],
+);

@@ -4,7 +4,7 @@ import { createSubmission } from "@/db/mutations/create-submission";
 import { startWatching } from "@/db/mutations/watches";
 import type { WatchTarget } from "@/lib/views/watches";
 import { isWatching } from "@/db/queries/watches";
-import { commitments, companies, submissions, users, watches } from "@/db/schema";
+import { commitments, companies, digestSettings, submissions, users, watches } from "@/db/schema";
 import { hiddenActionFields, signInThroughForm } from "@/lib/testing/action-post";
 import { createUser, e2eDb, type TestUser } from "./support/users";
 
@@ -280,5 +280,38 @@ test("unwatching a record: only one's own watch", async ({ baseURL }) => {
     expect(status, actor).toBeLessThan(500);
     expect(watchingOf(people.owner, target), `the owner's watch after ${actor}`).toBe(actor !== "owner");
     if (actor !== "anonymous") expect(watchingOf(people[actor], target), `${actor}'s own watch`).toBe(false);
+  }
+});
+
+test("choosing how often digests come: one's own setting, signed in; the deadline digest for reviewers", async ({
+  baseURL,
+}) => {
+  // The digests form on the account page, whatever other forms the page has before it.
+  const html = await (
+    await fetch(`${baseURL}/account`, { headers: { cookie: cookies.get("reviewer")! } })
+  ).text();
+  const hidden = hiddenActionFields(html.slice(html.indexOf('id="digests"')));
+  expect(hidden.length, "the digests form").toBeGreaterThan(0);
+  const frequencyOf = (user: TestUser, kind: "deadline_digest" | "watch_digest") =>
+    e2eDb()
+      .select({ frequency: digestSettings.frequency })
+      .from(digestSettings)
+      .where(and(eq(digestSettings.userId, user.id), eq(digestSettings.kind, kind)))
+      .get()?.frequency ?? null;
+  for (const actor of ACTORS) {
+    // A user_id field is ignored: whose setting it is comes from the session alone.
+    const posts: Record<string, string>[] = [{ watch_digest: "daily" }, { deadline_digest: "daily" }];
+    for (const fields of posts) {
+      const status = await post(baseURL!, "/account", actor, hidden, { ...fields, user_id: people.owner.id });
+      expect(status, actor).toBeLessThan(500);
+    }
+    if (actor === "anonymous") {
+      expect(frequencyOf(people.owner, "watch_digest"), "after anonymous").toBeNull();
+      continue;
+    }
+    const reviews = actor === "reviewer" || actor === "admin";
+    expect(frequencyOf(people[actor], "watch_digest"), actor).toBe("daily");
+    expect(frequencyOf(people[actor], "deadline_digest"), actor).toBe(reviews ? "daily" : null);
+    expect(frequencyOf(people.owner, "deadline_digest"), `the owner's after ${actor}`).toBeNull();
   }
 });

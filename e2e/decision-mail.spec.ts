@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { openDatabase, type Db } from "@/db/connection";
 import { outbox } from "@/db/schema";
 import { commitmentForm, propose } from "@/db/testing/records";
 import { startSmtpSink, type SmtpSink } from "@/mail/testing/smtp-sink";
+import { freshDatabase } from "./support/mail-server";
 import { portBesideSuite, startServer, type OwnServer } from "./support/server";
-import { createUser, type TestUser } from "./support/users";
+import { createUser, signInAt } from "./support/users";
 
 // Decision mail end to end (issue 13): a reviewer decides in the browser on a server of the test's
 // own, which sends through a real SMTP server started here; and a message queued before the
@@ -13,19 +12,6 @@ import { createUser, type TestUser } from "./support/users";
 
 const PORT = portBesideSuite(21);
 const DB = ".e2e-data/decision-mail.db";
-
-function freshDatabase(): Db {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${DB}${suffix}`, { force: true });
-  return openDatabase(DB);
-}
-
-async function signInAt(page: Page, origin: string, user: TestUser) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: `Account (${user.name})` })).toBeVisible();
-}
 
 async function rejectInBrowser(page: Page, origin: string, id: number, reason: string) {
   await page.goto(`${origin}/review/${id}`);
@@ -53,7 +39,7 @@ test("a rejection reaches the contributor's inbox with the reason, escaped, and 
   page,
 }) => {
   test.setTimeout(90_000);
-  const db = freshDatabase();
+  const db = freshDatabase(DB);
   const contributor = await createUser("contributor", "Asha <b>Contributor</b>", db);
   const reviewer = await createUser("reviewer", "Ravi Reviewer", db);
   const title = "Make earbuds & speakers in Noida";
@@ -65,6 +51,8 @@ test("a rejection reaches the contributor's inbox with the reason, escaped, and 
     MAIL_FROM: "Tracker <tracker@example.in>",
     TRACKER_ORIGIN: "https://tracker.example.in",
     TRACKER_MAIL_INTERVAL_SECONDS: "1",
+    // No digests: the reviewer would get one, and this counts every message.
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
   });
   await signInAt(page, server.url, reviewer);
   await rejectInBrowser(page, server.url, id, "The source says <em>talks</em>, not a plan.");
@@ -95,7 +83,7 @@ test("a message queued before the server is killed with SIGKILL is delivered onc
   page,
 }) => {
   test.setTimeout(120_000);
-  const db = freshDatabase();
+  const db = freshDatabase(DB);
   const contributor = await createUser("contributor", "Meera Contributor", db);
   const reviewer = await createUser("reviewer", "Ravi Reviewer", db);
   const id = propose(
@@ -110,6 +98,7 @@ test("a message queued before the server is killed with SIGKILL is delivered onc
   server = await startServer(PORT, DB, {
     SMTP_URL: "smtp://127.0.0.1:9",
     TRACKER_MAIL_INTERVAL_SECONDS: "3600",
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
   });
   await signInAt(page, server.url, reviewer);
   await rejectInBrowser(page, server.url, id, "A rumour, not a plan.");
@@ -123,7 +112,11 @@ test("a message queued before the server is killed with SIGKILL is delivered onc
   await server.stop("SIGKILL");
 
   sink = await startSmtpSink();
-  server = await startServer(PORT, DB, { SMTP_URL: sink.url, TRACKER_MAIL_INTERVAL_SECONDS: "1" });
+  server = await startServer(PORT, DB, {
+    SMTP_URL: sink.url,
+    TRACKER_MAIL_INTERVAL_SECONDS: "1",
+    TRACKER_DIGEST_CHECK_SECONDS: "0",
+  });
   const mails = await received(sink, 1);
   expect(mails[0]?.text).toContain("A rumour, not a plan.");
   await expect

@@ -25,11 +25,14 @@ const CONCURRENCY = 8;
 // trusted "proxy", as distinct people would, so sign-up and sign-in are validated, not limited.
 const ENV = { TRACKER_SUBMISSIONS_PER_10_MIN: "10000000", TRACKER_TRUSTED_PROXY_HOPS: "1" };
 // Tables whose rows the actions may add to or change: proposals, their history, the mail a decision
-// queues (and the sender then marks sent), people, sessions.
+// queues (and the sender then marks sent), people, sessions; and the digests the server's own
+// scheduler records (digest_runs) and people's choice of them, whatever the timing of its checks.
 const MAY_CHANGE = new Set([
   "submissions",
   "submission_events",
   "outbox",
+  "digest_runs",
+  "digest_settings",
   "users",
   "sessions",
   "accounts",

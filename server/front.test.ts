@@ -76,6 +76,17 @@ test("a public page is rendered once and then served from the cache, with valida
   expect(second.headers.get("content-security-policy")).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
 });
 
+test("a chart embed is cached like other public pages, and only it may be framed", async () => {
+  const embed = await fetch(`${origin}/embed/dashboard/by-sector`);
+  const again = await fetch(`${origin}/embed/dashboard/by-sector`);
+  const page = await fetch(`${origin}/commitments`);
+  expect(again.headers.get("x-tracker-cache")).toBe("HIT");
+  expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
+  expect(again.headers.get("content-security-policy")).toContain("frame-ancestors *");
+  expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  expect(renders).toEqual(["/embed/dashboard/by-sector", "/commitments"]);
+});
+
 test("a conditional request for the same bytes is answered 304 without a body", async () => {
   const first = await fetch(`${origin}/`);
   const etag = first.headers.get("etag")!;

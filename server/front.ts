@@ -15,7 +15,7 @@ import {
   withVary,
   type SharedCachePolicy,
 } from "@/lib/cache/policy";
-import { buildHashedCsp, requestIdFrom } from "@/lib/security/csp";
+import { buildHashedCsp, isFrameablePath, requestIdFrom } from "@/lib/security/csp";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
 
 // The front of the server (docs/decisions/0017): answers anonymous reads of published data from
@@ -95,12 +95,12 @@ export function createFront(options: FrontOptions) {
     metrics.renders++;
     const rendered = await options.render(url, headers);
     if (!isCacheableStatus(rendered.status) || rendered.headers["set-cookie"]) return null;
-    const entry = toEntry(rendered);
+    const entry = toEntry(rendered, pathOf(url));
     cache.set(key, entry);
     return entry;
   }
 
-  function toEntry({ status, headers, body }: Rendered): Entry {
+  function toEntry({ status, headers, body }: Rendered, path: string): Entry {
     const kept = repeatableHeaders(headers);
     const vary = withVary(kept.vary, ["Accept-Encoding", "Cookie"]);
     delete kept.vary;
@@ -115,7 +115,9 @@ export function createFront(options: FrontOptions) {
       body,
       gzip,
       etag: etagOf(body),
-      csp: buildHashedCsp(html ? inlineScriptHashes(body.toString("utf8")) : []),
+      csp: buildHashedCsp(html ? inlineScriptHashes(body.toString("utf8")) : [], {
+        frameable: isFrameablePath(path),
+      }),
       bytes: body.length + (gzip?.length ?? 0) + 1024,
     };
   }
@@ -191,8 +193,7 @@ export function createFront(options: FrontOptions) {
     if (hasSessionCookie(req.headers.cookie)) return false;
     const url = req.url ?? "";
     if (!url.startsWith("/")) return false;
-    const q = url.indexOf("?");
-    return isCacheablePath(q === -1 ? url : url.slice(0, q));
+    return isCacheablePath(pathOf(url));
   }
 
   function keyFor(req: IncomingMessage, url: string): string | null {
@@ -224,6 +225,11 @@ export function createFront(options: FrontOptions) {
 /** Files Next serves as they are, without rendering: not counted as renders. */
 function isStaticFile(url: string): boolean {
   return url.startsWith("/_next/static/") || url === "/favicon.ico" || url.startsWith("/favicon.ico?");
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
 }
 
 function one(value: string | string[] | undefined): string | undefined {

@@ -6,6 +6,7 @@ import next from "next";
 import { databasePath, openDatabase } from "@/db/connection";
 import { transportFromEnv } from "@/mail/transport";
 import { startOutboxWorker } from "@/mail/worker";
+import { digestIntervalMs, digestSettingsFromEnv, startDigestScheduler } from "@/mail/digest-scheduler";
 import { sharedPolicyFrom } from "@/lib/cache/policy";
 import { today } from "@/lib/server/clock";
 import { SHARED_RENDER_HEADER } from "@/lib/server/shared-render";
@@ -120,6 +121,13 @@ async function main(): Promise<void> {
   const transport = transportFromEnv(file);
   const mail = startOutboxWorker({ db, transport, intervalMs: mailIntervalMs(process.env) });
   console.log(JSON.stringify({ level: "info", message: "mail goes to", to: transport.description }));
+  // Queues the digests that are due, from the same handle, every 10 minutes: a send hour the
+  // server was down for is caught up at the first check after it starts (docs/decisions/0024).
+  const digestInterval = digestIntervalMs(process.env);
+  const digests =
+    digestInterval === null
+      ? null
+      : startDigestScheduler(db, digestSettingsFromEnv(), { intervalMs: digestInterval });
 
   server.listen(port, hostname, () => {
     console.log(`▲ Make in India localisation tracker on http://${hostname ?? "localhost"}:${port}`);
@@ -127,6 +135,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
+    digests?.stop();
     renderer.close();
     agent.destroy();
     // A send in progress is finished and recorded rather than cut off, for up to five seconds

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/auth/session";
+import { DigestSettingsForm } from "@/components/forms/digest-settings-form";
+import { getDb } from "@/db";
+import { DEADLINE_DIGEST_ROLES, digestFrequencies } from "@/db/queries/digests";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +15,12 @@ const ROLE_WORDS = {
   reviewer: "Reviewer: you decide what is published and watch the deadlines.",
   admin: "Admin: you manage accounts and roles, and can review.",
 } as const;
+
+/** The digests this person can receive, with their choice: the deadline one is for reviewers. */
+function digestChoices(user: { id: string; role: keyof typeof ROLE_WORDS }) {
+  const { deadline_digest, watch_digest } = digestFrequencies(getDb(), user.id);
+  return DEADLINE_DIGEST_ROLES.includes(user.role) ? { deadline_digest, watch_digest } : { watch_digest };
+}
 
 export default async function AccountPage() {
   const user = await currentUser();
@@ -54,6 +63,14 @@ export default async function AccountPage() {
           </li>
         ) : null}
       </ul>
+      <section id="digests" aria-labelledby="digests-heading">
+        <h2 id="digests-heading">Email digests</h2>
+        <p>
+          How often we email you a summary, sent in the morning (India time); a daily digest comes each day, a
+          weekly one on Mondays. Each message has a link to unsubscribe.
+        </p>
+        <DigestSettingsForm settings={digestChoices(user)} />
+      </section>
       <form action={signOutAction}>
         <button type="submit" className="secondary">
           Sign out

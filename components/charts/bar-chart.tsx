@@ -1,108 +1,14 @@
-import { FONT_SIZE, layoutBarChart, type BarChartInput } from "@/lib/charts/bar-layout";
-import { fragment, h, toHtml } from "@/lib/charts/markup";
+import { barChartSvg, type BarChartSvgInput } from "@/lib/charts/bar-svg";
 import styles from "./bar-chart.module.css";
 
-export type BarChartProps = BarChartInput & {
-  /** Prefix for the ids of the SVG's title and description. */
-  id: string;
-  title: string;
-  description: string;
-};
+export type BarChartProps = BarChartSvgInput;
 
 /**
- * A bar chart as SVG in the page's HTML: nothing to run before it can be read, and every bar is a
- * link, so a keyboard or a screen reader reaches the same filtered lists a click does, with or
- * without JS. Axes, ticks and legend are hidden from assistive technology: the bars' names say it
- * all, and the table beside the chart says it again.
- *
- * The SVG is built as one escaped string (lib/charts/markup.ts) rather than as React elements, so
- * that hydration has one element to match rather than a few hundred (decision 0014).
- * Null when there is nothing to chart.
+ * The chart's SVG as the page inlines it (lib/charts/bar-svg.ts draws it; the SVG and PNG files,
+ * the embeds and share images use the same drawing). Null when there is nothing to chart.
  */
-export function barChartMarkup({ id, title, description, ...input }: BarChartProps): string | null {
-  const l = layoutBarChart(input);
-  if (l.empty) return null;
-  const titleId = `${id}-svg-title`;
-  const descId = `${id}-svg-desc`;
-  const horizontal = l.orientation === "horizontal";
-  const bottom = l.plot.y + l.plot.height;
-  const axis = horizontal
-    ? h("line", { x1: l.plot.x, y1: l.plot.y, x2: l.plot.x, y2: bottom, stroke: "#555" })
-    : h("line", { x1: l.plot.x, y1: bottom, x2: l.plot.x + l.plot.width, y2: bottom, stroke: "#555" });
-  const svg = h(
-    "svg",
-    {
-      // No xmlns: HTML puts an <svg> in its namespace, and the download adds it to the file.
-      class: styles.chart,
-      viewBox: `0 0 ${l.width} ${l.height}`,
-      role: "group",
-      "aria-labelledby": titleId,
-      "aria-describedby": descId,
-      "font-family": "system-ui, sans-serif",
-      "font-size": FONT_SIZE,
-      fill: "#1a1a1a",
-    },
-    h("title", { id: titleId }, title),
-    h("desc", { id: descId }, description),
-    // Attributes that many marks share are set once on a group around them (text anchor), which
-    // an SVG's children inherit: repeated on every mark they came to 5 KB of the page.
-    h(
-      "g",
-      { "aria-hidden": "true" },
-      // The grid as one path; the zero tick's line is the axis, drawn solid below.
-      h("path", {
-        d: l.ticks
-          .filter((t) => t.value !== 0)
-          .map((t) => `M${t.line[0]} ${t.line[1]}L${t.line[2]} ${t.line[3]}`)
-          .join(""),
-        stroke: "#d0d0c8",
-        "stroke-dasharray": "3 3",
-      }),
-      axis,
-      h(
-        "g",
-        horizontal ? { "text-anchor": "middle" } : { "text-anchor": "end", "dominant-baseline": "middle" },
-        fragment(l.ticks.map((t) => h("text", { x: t.x, y: t.y }, t.label))),
-      ),
-      h(
-        "g",
-        horizontal ? { "text-anchor": "end", "dominant-baseline": "middle" } : { "text-anchor": "middle" },
-        fragment(
-          l.categories.map((c) =>
-            h("text", { x: c.x, y: c.y }, c.text !== c.full ? h("title", {}, c.full) : null, c.text),
-          ),
-        ),
-      ),
-      h(
-        "text",
-        {
-          x: l.valueTitle.x,
-          y: l.valueTitle.y,
-          "text-anchor": horizontal ? "middle" : "start",
-          fill: "#555",
-        },
-        l.valueTitle.text,
-      ),
-      fragment(
-        l.legend.flatMap((item) => [
-          h("rect", { x: item.x, y: item.y + 4, width: 12, height: 12, fill: item.color }),
-          h("text", { x: item.x + 18, y: item.y + 14 }, item.label),
-        ]),
-      ),
-    ),
-    // Each bar is named by its <title> alone (SVG-AAM): it is both the accessible name and the
-    // tooltip, and an aria-label beside it would double the bytes of every bar. Bars are styled
-    // as `.chart a` rather than by a class on each: a class name costs 20 bytes a bar.
-    fragment(
-      l.bars.map((b) => {
-        const rect = h("rect", { x: b.x, y: b.y, width: b.width, height: b.height, fill: b.color });
-        return b.href
-          ? h("a", { href: b.href }, h("title", {}, b.name), rect)
-          : h("g", { role: "img" }, h("title", {}, b.name), rect);
-      }),
-    ),
-  );
-  return toHtml(svg);
+export function barChartMarkup(props: BarChartProps): string | null {
+  return barChartSvg(props, { className: styles.chart })?.markup ?? null;
 }
 
 /** The chart inside its scrolling box (`boxId` is what the SVG download looks for). */

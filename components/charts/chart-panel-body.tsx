@@ -1,17 +1,11 @@
 "use client";
 
-import type { BarChartInput } from "@/lib/charts/bar-layout";
+import { barChartInput, type ChartSpec } from "@/lib/charts/bar-svg";
 import { unpackRows, type PackedRows } from "@/lib/charts/rows";
-import { formatMoney } from "@/lib/domain/format";
 import { BarChart } from "./bar-chart";
 import { ChartTable, type ChartTableSpec } from "./chart-table";
+import { EmbedCode } from "./embed-code";
 import { SvgDownloadButton } from "./svg-download";
-
-/** How to draw a panel's rows as a chart: data only, so that it can cross to the browser. */
-export type ChartSpec = Omit<BarChartInput, "rows" | "formatValue"> & {
-  /** The values are amounts of money in this currency. */
-  currency?: string;
-};
 
 export type ChartPanelBodyProps = {
   id: string;
@@ -21,6 +15,10 @@ export type ChartPanelBodyProps = {
   rows: PackedRows;
   chart: ChartSpec;
   table: ChartTableSpec;
+  /** The chart as PNG (app/charts), offered beside the SVG. */
+  pngHref?: string;
+  /** The <iframe> code of the chart's embed (app/embed). */
+  embedCode?: string;
 };
 
 /**
@@ -37,29 +35,28 @@ export function ChartPanelBody({
   rows: packed,
   chart,
   table,
+  pngHref,
+  embedCode,
 }: ChartPanelBodyProps) {
   const rows = unpackRows(packed);
-  const { currency, ...input } = chart;
   return (
     <section className="chart-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="meta">{description}</p>
-      <BarChart
-        boxId={id}
-        id={id}
-        title={title}
-        description={description}
-        {...input}
-        rows={rows}
-        formatValue={currency ? (v) => formatMoney(v, currency) : undefined}
-      />
+      <BarChart boxId={id} id={id} title={title} description={description} {...barChartInput(chart, rows)} />
       <div className="chart-actions">
         {/* A plain link: Next's <Link> would prefetch the CSV as if it were a page. */}
         <a href={csvHref} download>
           Data behind this chart (CSV)
         </a>
         <SvgDownloadButton targetId={id} filename={`${id}.svg`} />
+        {pngHref ? (
+          <a href={pngHref} download>
+            Download image (PNG)
+          </a>
+        ) : null}
       </div>
+      {embedCode ? <EmbedCode id={id} code={embedCode} /> : null}
       <details>
         <summary>Show the data as a table</summary>
         <div className="table-wrap">

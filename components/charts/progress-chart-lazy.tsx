@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { ProgressChartProps } from "./progress-chart";
 import styles from "./progress-chart.module.css";
-import { PROGRESS_LINES } from "./progress-lines";
+import { PROGRESS_LINES } from "@/lib/charts/progress-lines";
 
 // Recharts is the heaviest script on the site: load it only on pages that draw a chart, after
 // the text (and the chart's table equivalent) is already readable, and only once the chart is

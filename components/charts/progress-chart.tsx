@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { ProgressSeries } from "@/lib/domain/progress-series";
-import { PROGRESS_LINES } from "./progress-lines";
+import { PROGRESS_LINES } from "@/lib/charts/progress-lines";
 
 export type ProgressChartProps = {
   series: ProgressSeries;

@@ -1,6 +1,6 @@
 import { Fragment, type HTMLInputTypeAttribute, type ReactNode } from "react";
 import { Link } from "@/components/ui/link";
-import { Field, fieldId } from "@/components/ui/field";
+import { ChoiceFieldset, Field, fieldId } from "@/components/ui/field";
 import { INDIA_STATES } from "@/lib/domain/india-states";
 import { SOURCE_KINDS, SOURCE_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { optionsOf } from "@/lib/records/field-specs";
@@ -168,43 +168,32 @@ export function StatesField({
   legend: string;
   hint: string;
 }) {
-  const error = f.error(name);
   const checked = new Set(f.list(name));
-  const hintId = `${fieldId(name)}-hint`;
-  const errorId = `${fieldId(name)}-error`;
   return (
-    <fieldset
-      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-      className={error ? "field-error" : undefined}
+    <ChoiceFieldset
+      name={name}
+      legend={
+        <>
+          {legend} <span className="optional">(optional)</span>
+        </>
+      }
+      hint={hint}
+      error={f.error(name)}
     >
-      <legend>
-        {legend} <span className="optional">(optional)</span>
-      </legend>
-      <p id={hintId} className="hint">
-        {hint}
-      </p>
-      {error ? (
-        <p id={errorId} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {INDIA_STATES.map((s, i) => (
-          <label key={s.code}>
-            <input
-              type="checkbox"
-              name={name}
-              value={s.code}
-              // The first box carries the field's own id, which the error summary links to.
-              id={i === 0 ? fieldId(name) : `${fieldId(name)}-${s.code}`}
-              defaultChecked={checked.has(s.code)}
-            />
-            {s.name}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+      {INDIA_STATES.map((s, i) => (
+        <label key={s.code}>
+          <input
+            type="checkbox"
+            name={name}
+            value={s.code}
+            // The first box carries the field's own id, which the error summary links to.
+            id={i === 0 ? fieldId(name) : `${fieldId(name)}-${s.code}`}
+            defaultChecked={checked.has(s.code)}
+          />
+          {s.name}
+        </label>
+      ))}
+    </ChoiceFieldset>
   );
 }
 

@@ -34,12 +34,7 @@ export function Field({ id, label, error, hint, required, children, name }: Fiel
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {children({
         id,
         name: name ?? id,
@@ -48,6 +43,50 @@ export function Field({ id, label, error, hint, required, children, name }: Fiel
         required: required || undefined,
       })}
     </div>
+  );
+}
+
+function FieldError({ id, children }: { id: string | undefined; children: ReactNode }) {
+  return (
+    <p id={id} className="error-message">
+      <span className="visually-hidden">Error: </span>
+      {children}
+    </p>
+  );
+}
+
+/**
+ * A group of checkboxes or radio buttons under a legend, with its hint and error wired to the
+ * group as Field does for one control. The first control should take `fieldId(name)` as its id,
+ * which the error summary links to.
+ */
+export function ChoiceFieldset({
+  name,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
+  const hintId = `${fieldId(name)}-hint`;
+  const errorId = `${fieldId(name)}-error`;
+  return (
+    <fieldset
+      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+      className={error ? "field-error" : undefined}
+    >
+      <legend>{legend}</legend>
+      <p id={hintId} className="hint">
+        {hint}
+      </p>
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
+      <div className="checkbox-grid">{children}</div>
+    </fieldset>
   );
 }
 

@@ -29,7 +29,12 @@ export async function createUser(
 }
 
 export async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/sign-in");
+  await signInAt(page, "", user);
+}
+
+/** Signs in on a server of the test's own at `origin` ("" for the suite's server). */
+export async function signInAt(page: Page, origin: string, user: TestUser): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -30,6 +30,10 @@ describe("isCacheablePath", () => {
     ["/api/v1/commitments.csv", true],
     ["/api/v1/deadlines.ics", true],
     ["/api/v1/changes.atom", true],
+    ["/embed/dashboard/by-sector", true],
+    ["/embed/commitments/1/progress", true],
+    ["/charts/dashboard/by-sector.png", true],
+    ["/embedded", false],
     ["/commitments/1/supersede", false],
     ["/deadlines/outcome", false],
     ["/account", false],
@@ -40,6 +44,8 @@ describe("isCacheablePath", () => {
     ["/sign-in", false],
     ["/api/auth/get-session", false],
     ["/submit/duplicates", false],
+    // A digest's unsubscribe page and its one-click POST: per person, never shared.
+    ["/unsubscribe", false],
     ["/_next/static/chunks/a.js", false],
   ])("%s → %s", (path, expected) => {
     expect(isCacheablePath(path)).toBe(expected);

@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 /**
  * The public reads: published data only, the same for every anonymous reader. Anything that
  * signs in, proposes, reviews or administers is left out, and so are the pages under these
- * prefixes that are not reads (/commitments/1/supersede, /deadlines/outcome).
+ * prefixes that are not reads (/commitments/1/supersede, /deadlines/outcome). /unsubscribe is
+ * per person (its token) and must never be shared: it is not listed.
  */
 const CACHEABLE = [
   /^\/$/,
@@ -21,6 +22,9 @@ const CACHEABLE = [
   /^\/methodology$/,
   /^\/api-docs$/,
   /^\/api\/v1\/[^]*$/,
+  // Chart embeds and images (issue 14): published data, the same for everyone.
+  /^\/embed\/[^]*$/,
+  /^\/charts\/[^]*$/,
 ];
 
 export function isCacheablePath(pathname: string): boolean {

@@ -12,7 +12,13 @@ export type Block =
   | { kind: "paragraph"; parts: readonly Part[] }
   /** A person's own words quoted under a label: a reason, a note. Line breaks are kept. */
   | { kind: "quote"; label: string; value: string }
-  | { kind: "link"; label: string; href: string };
+  | { kind: "link"; label: string; href: string }
+  /** A digest's section title, which may name a stored value (a watched company). */
+  | { kind: "heading"; parts: readonly Part[] }
+  /** A digest's entries, each a line of words and values with an optional link of its own. */
+  | { kind: "list"; items: readonly ListItem[] };
+
+export type ListItem = { parts: readonly Part[]; link?: { label: string; href: string } };
 
 export type Letter = {
   greetingName: string;
@@ -80,12 +86,21 @@ export function renderText(letter: Letter): string {
           .split(/\r\n|\r|\n/)
           .map((line) => `> ${isolate(line)}`),
       );
+    else if (block.kind === "heading") lines.push(block.parts.map(partText).join(""));
+    else if (block.kind === "list")
+      for (const item of block.items) {
+        lines.push(`- ${item.parts.map(partText).join("")}`);
+        if (item.link) lines.push(`  ${item.link.label}: ${item.link.href}`);
+      }
     else lines.push(`${block.label}: ${block.href}`);
     lines.push("");
   }
   lines.push("—", SITE_NAME, letter.footer, "");
   return lines.join("\n");
 }
+
+const linkHtml = (link: { label: string; href: string }) =>
+  `<a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`;
 
 export function renderHtml(letter: Letter, subject: string): string {
   const body = letter.blocks.map((block) => {
@@ -97,7 +112,18 @@ export function renderHtml(letter: Letter, subject: string): string {
         .join("<br>");
       return `<p>${escapeHtml(block.label)}:</p>\n<blockquote style="margin:0 0 1em 0;padding-left:1em;border-left:3px solid #ccc"><bdi>${lines}</bdi></blockquote>`;
     }
-    return `<p><a href="${escapeHtml(block.href)}">${escapeHtml(block.label)}</a></p>`;
+    if (block.kind === "heading")
+      return `<h2 style="font-size:1.1em;margin:1.5em 0 0.5em">${block.parts.map(partHtml).join("")}</h2>`;
+    if (block.kind === "list")
+      return [
+        "<ul>",
+        ...block.items.map((item) => {
+          const link = item.link ? `<br>${linkHtml(item.link)}` : "";
+          return `<li style="margin-bottom:0.5em">${item.parts.map(partHtml).join("")}${link}</li>`;
+        }),
+        "</ul>",
+      ].join("\n");
+    return `<p>${linkHtml(block)}</p>`;
   });
   return [
     "<!doctype html>",

@@ -40,6 +40,9 @@ describe("actionKind", () => {
     ["POST", "/api/anything", { "next-action": ID }, "fetch"],
     ["POST", "/sign-in", { "content-type": "application/json" }, null],
     ["GET", "/sign-in", { "next-action": ID }, null],
+    // A digest's one-click unsubscribe, posted by a mail client from another site.
+    ["POST", "/unsubscribe", { "content-type": "multipart/form-data; boundary=x" }, null],
+    ["POST", "/unsubscribe/x", { "content-type": "multipart/form-data; boundary=x" }, "form"],
   ])("%s %s %j → %s", (method, path, headers, kind) =>
     expect(actionKind(method, path, new Headers(headers))).toBe(kind),
   );

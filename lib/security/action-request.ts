@@ -12,15 +12,21 @@ export const ACTION_BODY_LIMIT = 3 * 1024 * 1024;
 /**
  * Whether Next will treat a request as a server action: a POST with a Next-Action header (sent
  * by JavaScript), or any multipart POST to a page (a form posted without JavaScript). Route
- * handlers under /api read their own bodies.
+ * handlers under /api read their own bodies, and so does /unsubscribe, where a mail client
+ * POSTs a digest's one-click unsubscribe from another site (docs/decisions/0024).
  */
 export function actionKind(method: string, pathname: string, headers: Headers): ActionKind | null {
   if (method !== "POST") return null;
   if (headers.has("next-action")) return "fetch";
   const type = headers.get("content-type") ?? "";
-  if (/^multipart\/form-data/i.test(type) && !pathname.startsWith("/api/")) return "form";
+  if (/^multipart\/form-data/i.test(type) && !pathname.startsWith("/api/") && !isRouteHandler(pathname))
+    return "form";
   return null;
 }
+
+/** Route handlers outside /api that take POSTs from elsewhere by design. */
+const ROUTE_HANDLERS = new Set(["/unsubscribe"]);
+const isRouteHandler = (pathname: string) => ROUTE_HANDLERS.has(pathname);
 
 const problem = (status: ActionProblem["status"], message: string): ActionProblem => ({ status, message });
 

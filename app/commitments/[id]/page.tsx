@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { supersessionLinks } from "@/db/queries/supersessions";
@@ -19,7 +18,11 @@ import { progressSeries } from "@/lib/domain/progress-series";
 import { STALE_AFTER_DAYS } from "@/lib/domain/status";
 import { DIRECTIONS, METRIC_LABELS, SCHEME_LABELS, UNIT_LABELS } from "@/lib/domain/vocabulary";
 import { today } from "@/lib/server/clock";
-import { siteOrigin } from "@/lib/server/origin";
+import { publicOrigin, shareMetadata } from "@/app/share-metadata";
+import { EmbedCode } from "@/components/charts/embed-code";
+import { imagePath } from "@/lib/charts/chart-path";
+import { iframeCode } from "@/lib/charts/embed-html";
+import { PROGRESS_HEIGHT } from "@/lib/charts/progress-svg";
 import { currentUser, REVIEWERS } from "@/auth/session";
 import { RecordIdSchema } from "@/lib/validation/api-params";
 
@@ -36,7 +39,17 @@ function load(rawId: string): CommitmentDetail {
 export async function generateMetadata({ params }: PageProps<"/commitments/[id]">): Promise<Metadata> {
   const { id } = await params;
   const c = load(id);
-  return { title: `${c.company.name}: ${c.title}` };
+  const title = `${c.company.name}: ${c.title}`;
+  return {
+    title,
+    ...(await shareMetadata({
+      title,
+      description: `${c.status.label}. ${deadlineSentence(c)} Progress against the target, with sources.`,
+      path: `/commitments/${c.id}`,
+      chart: `commitments/${c.id}/progress`,
+      imageAlt: `Chart of the progress of ${c.title} against a straight line to its target`,
+    })),
+  };
 }
 
 function deadlineSentence(c: CommitmentDetail): string {
@@ -67,6 +80,8 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
   const series = progressSeries(c, c.progress, asOf);
   const unitSuffix = c.unit === "percent" ? "%" : "";
   const latest = c.status.latest;
+  const origin = await publicOrigin();
+  const chartPath = `commitments/${c.id}/progress`;
 
   return (
     <article>
@@ -201,6 +216,24 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
           the values recorded. The same data follow as a table.
         </figcaption>
       </figure>
+      <div className="chart-actions">
+        {/* Drawn on the server from the same series (app/charts): no script needed to save it. */}
+        <a href={imagePath(chartPath, "svg")} download>
+          Download image (SVG)
+        </a>
+        <a href={imagePath(chartPath, "png")} download>
+          Download image (PNG)
+        </a>
+      </div>
+      <EmbedCode
+        id="progress-chart"
+        code={iframeCode({
+          origin,
+          path: chartPath,
+          title: `Progress: ${c.title}`,
+          chartHeight: PROGRESS_HEIGHT,
+        })}
+      />
       <div className="table-wrap">
         <table>
           <caption>Data behind the chart</caption>
@@ -260,7 +293,7 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
           id: c.id,
           companyName: c.company.name,
           title: c.title,
-          url: `${siteOrigin((await headers()).get("host"))}/commitments/${c.id}`,
+          url: `${origin}/commitments/${c.id}`,
           revisedOn: c.revisions[0]?.createdAt.slice(0, 10) ?? null,
           retrievedOn: asOf,
         }}

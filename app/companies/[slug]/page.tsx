@@ -15,6 +15,7 @@ import { Pager } from "@/components/directory/pager";
 import { PartnershipTable } from "@/components/directory/partnership-table";
 import { WatchControl } from "@/components/watch/watch-form";
 import { watchState } from "@/app/account/watching/watch-state";
+import { shareMetadata } from "@/app/share-metadata";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatCount } from "@/lib/domain/format";
 import { COMPANY_KIND_LABELS } from "@/lib/domain/vocabulary";
@@ -39,7 +40,17 @@ export async function generateMetadata({
 }: PageProps<"/companies/[slug]">): Promise<Metadata> {
   const { slug } = await params;
   const { page } = pageFromParam((await searchParams).commitments_page);
-  return { title: load(slug, page).name };
+  const c = load(slug, page);
+  return {
+    title: c.name,
+    ...(await shareMetadata({
+      title: c.name,
+      description: `${c.name}: ${countOf(c.counts.commitments, "localisation commitment")} checked against their deadlines, ${countOf(c.counts.facilities, "facility", "facilities")} and ${countOf(c.counts.partnerships, "partnership")} in India, with sources.`,
+      path: `/companies/${c.slug}`,
+      chart: `companies/${c.slug}/summary`,
+      imageAlt: `Bar chart: the commitments of ${c.name} by status`,
+    })),
+  };
 }
 
 export default async function CompanyPage({ params, searchParams }: PageProps<"/companies/[slug]">) {

@@ -3,6 +3,7 @@ import { Link } from "@/components/ui/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getState } from "@/db/queries/states";
+import { shareMetadata } from "@/app/share-metadata";
 import { CommitmentTable } from "@/components/directory/commitment-table";
 import { countOf } from "@/components/directory/count-of";
 import { FacilityTable } from "@/components/directory/facility-table";
@@ -19,7 +20,17 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/states/[code]">): Promise<Metadata> {
   const { code } = await params;
   const state = findState(code);
-  return { title: state?.name ?? "Not found" };
+  if (!state) return { title: "Not found" };
+  return {
+    title: state.name,
+    ...(await shareMetadata({
+      title: state.name,
+      description: `Localisation commitments and facilities in ${state.name}, checked against their deadlines, with sources.`,
+      path: `/states/${state.code}`,
+      chart: `states/${state.code}/summary`,
+      imageAlt: `Bar chart: commitments naming ${state.name}, by status`,
+    })),
+  };
 }
 
 export default async function StatePage({ params, searchParams }: PageProps<"/states/[code]">) {

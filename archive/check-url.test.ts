@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkUrl } from "./check-url";
+import type { FetchPolicy } from "./fetch-policy";
+import { page, redirect, startOriginServer, testPolicy, type OriginServer } from "./testing/origin-server";
+
+const sha = (body: string) => createHash("sha256").update(body).digest("hex");
+
+let server: OriginServer;
+let version = 1;
+let policy: FetchPolicy;
+
+beforeAll(async () => {
+  server = await startOriginServer({
+    "/stable": page("the same words every time"),
+    "/changing": (request, response) => page(`edition ${version}`)(request, response),
+    "/moved": redirect("/stable", 301),
+  });
+  policy = testPolicy(server.port);
+});
+afterAll(() => server.close());
+
+describe("checkUrl", () => {
+  it("gives the same hash for an unchanged page, with the time checked", async () => {
+    const now = () => new Date("2026-12-05T06:00:00.000Z");
+    const first = await checkUrl(`${server.origin}/stable`, { ...policy, now });
+    const second = await checkUrl(`${server.origin}/stable`, policy);
+    expect(first).toEqual({
+      ok: true,
+      checkedAt: "2026-12-05T06:00:00.000Z",
+      status: 200,
+      finalUrl: `${server.origin}/stable`,
+      sha256: sha("the same words every time"),
+    });
+    expect(second.ok && second.sha256).toBe(sha("the same words every time"));
+  });
+
+  it("gives a different hash when the page changes", async () => {
+    version = 1;
+    const before = await checkUrl(`${server.origin}/changing`, policy);
+    version = 2;
+    const after = await checkUrl(`${server.origin}/changing`, policy);
+    expect(before.ok && after.ok).toBe(true);
+    if (!before.ok || !after.ok) return;
+    expect(before.sha256).toBe(sha("edition 1"));
+    expect(after.sha256).toBe(sha("edition 2"));
+  });
+
+  it("follows a redirect and reports where it ended", async () => {
+    expect(await checkUrl(`${server.origin}/moved`, policy)).toMatchObject({
+      ok: true,
+      finalUrl: `${server.origin}/stable`,
+    });
+  });
+
+  it("reports a vanished page with its status, and a vanished server as a network failure", async () => {
+    expect(await checkUrl(`${server.origin}/vanished`, policy)).toMatchObject({
+      ok: false,
+      code: "http_status",
+      status: 404,
+      finalUrl: `${server.origin}/vanished`,
+    });
+    const gone = await startOriginServer({});
+    await gone.close();
+    expect(await checkUrl(`${gone.origin}/`, { ...policy, allowLoopbackPorts: [gone.port] })).toMatchObject({
+      ok: false,
+      code: "network",
+    });
+  });
+});

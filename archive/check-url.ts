@@ -1,0 +1,35 @@
+import { sha256Hex } from "./archive-url";
+import type { FetchFailureCode, FetchPolicy } from "./fetch-policy";
+import { safeGet } from "./safe-get";
+
+// The link checker's fetch: the same safety and politeness as archiving, the body hashed to
+// compare with the archived copy, nothing written (docs/decisions/0028).
+
+export type CheckOutcome =
+  | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
+  | {
+      ok: false;
+      checkedAt: string;
+      code: FetchFailureCode;
+      reason: string;
+      status?: number;
+      finalUrl?: string;
+    };
+
+export async function checkUrl(
+  url: string,
+  options: FetchPolicy & { now?: () => Date },
+): Promise<CheckOutcome> {
+  const fetched = await safeGet(url, options);
+  if (!fetched.ok) {
+    const { at, ok, ...failure } = fetched;
+    return { ok, checkedAt: at.toISOString(), ...failure };
+  }
+  return {
+    ok: true,
+    checkedAt: fetched.at.toISOString(),
+    status: fetched.status,
+    finalUrl: fetched.finalUrl,
+    sha256: sha256Hex(fetched.body),
+  };
+}
