@@ -3,6 +3,7 @@ import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
 import { ChartPanel } from "@/components/charts/chart-panel";
+import { IndiaMapLink } from "@/components/charts/india-map-link";
 import { dashboardCharts, explore } from "@/app/dashboard-charts";
 import { publicOrigin, shareMetadata } from "@/app/share-metadata";
 import { layoutBarChart } from "@/lib/charts/bar-layout";
@@ -25,6 +26,15 @@ export async function generateMetadata(): Promise<Metadata> {
     chart: "dashboard/by-sector",
     imageAlt: "Bar chart: commitments in the largest product categories, stacked by status",
   });
+}
+
+/** The small map's text: what it shows and its largest figures (the chart beside it has the rest). */
+function mapAlt(rows: readonly { name: string; commitments: number }[]): string {
+  const top = rows.filter((r) => r.commitments > 0).slice(0, 3);
+  const most = top.length
+    ? `, most in ${top.map((r) => `${r.name} (${formatCount(r.commitments)})`).join(", ")}`
+    : ": none yet";
+  return `Map of India: commitments by state or union territory${most}. Open the map of states`;
 }
 
 export default async function DashboardPage() {
@@ -98,6 +108,13 @@ export default async function DashboardPage() {
             />
           );
         })}
+        <section className="chart-panel" aria-labelledby="map-small-title">
+          <h2 id="map-small-title">Commitments on the map</h2>
+          <p className="meta">
+            Shaded by the commitments naming each state. Select it for every measure and figure.
+          </p>
+          <IndiaMapLink src="/states/map.svg?measure=commitments" alt={mapAlt(d.byState)} />
+        </section>
       </div>
     </>
   );

@@ -1,15 +1,51 @@
 import type { Metadata } from "next";
+import { IndiaMap } from "@/components/charts/india-map";
+import mapStyles from "@/components/charts/india-map.module.css";
+import { AutoSubmitForm } from "@/components/explorer/auto-submit-form";
 import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
+import { stateMapData } from "@/db/queries/state-map";
 import { listStates } from "@/db/queries/states";
+import { measureOptions, measureParam, type MapMeasure } from "@/lib/charts/map-measure";
 import { formatCount } from "@/lib/domain/format";
 import { ISO_3166_IN_URL, STATE_KIND_LABELS } from "@/lib/domain/india-states";
+import { STATUS_LABELS } from "@/lib/domain/status";
+import { today } from "@/lib/server/clock";
+import { parseMapParams } from "@/lib/validation/map-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "States and union territories" };
 
-export default function StatesPage() {
-  const { states, unrecognised } = listStates(getDb());
+/** The picker's choices, grouped as its <optgroup>s show them. */
+function MeasureOptions({ currencies }: { currencies: readonly string[] }) {
+  const options = measureOptions(currencies);
+  const option = (m: MapMeasure, label: string) => (
+    <option key={measureParam(m)} value={measureParam(m)}>
+      {label}
+    </option>
+  );
+  return (
+    <>
+      {option({ kind: "commitments", status: null }, "Commitments, all")}
+      <optgroup label="Commitments with one status">
+        {options.flatMap((m) =>
+          m.kind === "commitments" && m.status ? [option(m, `Commitments: ${STATUS_LABELS[m.status]}`)] : [],
+        )}
+      </optgroup>
+      {option({ kind: "facilities" }, "Facilities")}
+      <optgroup label="Announced investment, one currency at a time">
+        {options.flatMap((m) => (m.kind === "investment" ? [option(m, `Investment in ${m.currency}`)] : []))}
+      </optgroup>
+    </>
+  );
+}
+
+export default async function StatesPage({ searchParams }: PageProps<"/states">) {
+  const db = getDb();
+  const { states, unrecognised } = listStates(db);
+  const { measure, rejected } = parseMapParams(await searchParams);
+  const map = stateMapData(db, measure, today());
+  const param = measureParam(measure);
 
   return (
     <>
@@ -17,9 +53,36 @@ export default function StatesPage() {
       <p className="lede">
         Facilities and commitments in each of India&apos;s 28 states and 8 union territories. A facility is in
         one place; a commitment counts in every state it names, so the commitment counts add up to more than
-        the number of commitments. Counts include withdrawn records, which are marked on each state&apos;s
-        page.
+        the number of commitments. The list of every state counts withdrawn records too, which are marked on
+        each state&apos;s page; what the map counts is said under it.
       </p>
+
+      <section aria-labelledby="map-heading">
+        <h2 id="map-heading">Map</h2>
+        {rejected ? (
+          <p role="alert" className="notice">
+            The measure in the address could not be used: {rejected}. The map shows commitments instead.
+          </p>
+        ) : null}
+        <AutoSubmitForm action="/states" className={mapStyles.picker} aria-label="Choose what the map shows">
+          <div className="field">
+            <label htmlFor="measure">Shade each state by</label>
+            <select id="measure" name="measure" defaultValue={param}>
+              <MeasureOptions currencies={map.currencies} />
+            </select>
+          </div>
+          <div className="chart-actions">
+            <button type="submit">Show on the map</button>
+          </div>
+        </AutoSubmitForm>
+        <IndiaMap
+          id="india-map"
+          data={map}
+          svgHref={`/states/map.svg?measure=${encodeURIComponent(param)}`}
+        />
+      </section>
+
+      <h2>Every state and union territory</h2>
       <div className="table-wrap">
         <table>
           <caption>{formatCount(states.length)} states and union territories, by name</caption>

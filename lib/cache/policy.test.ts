@@ -20,6 +20,9 @@ describe("isCacheablePath", () => {
     ["/companies/xiaomi", true],
     ["/states", true],
     ["/states/IN-UP", true],
+    // The map's outline and its standalone SVG (docs/decisions/0026), public and the same for all.
+    ["/states/outline.svg", true],
+    ["/states/map.svg", true],
     ["/deadlines", true],
     ["/methodology", true],
     ["/api-docs", true],
@@ -67,6 +70,18 @@ describe("hasSessionCookie", () => {
 
 describe("cacheKey", () => {
   const base = { version: 7, day: "2026-11-25", url: "/commitments?q=a", headers: { host: "a.in" } };
+  test("keeps each measure of the map apart, and each measure's SVG", () => {
+    const keys = [
+      "/states",
+      "/states?measure=commitments",
+      "/states?measure=facilities",
+      "/states?measure=investment-inr",
+      "/states?measure=investment-usd",
+      "/states/map.svg?measure=investment-inr",
+      "/states/map.svg?measure=investment-usd",
+    ].map((url) => cacheKey({ ...base, url }));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
   test("is the same for the same request, data and day", () => {
     expect(cacheKey(base)).toBe(cacheKey({ ...base, headers: { host: "a.in", cookie: "x=1" } }));
   });
