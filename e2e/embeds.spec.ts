@@ -108,8 +108,11 @@ test.describe("embeds", () => {
     const progress = (await embedCodes(page)).map(srcOf);
     expect(progress).toHaveLength(1);
     expect(progress[0]).toMatch(/\/embed\/commitments\/\d+\/progress$/);
+    await page.goto("/states?measure=investment-usd");
+    const map = (await embedCodes(page)).map(srcOf);
+    expect(map).toEqual([expect.stringMatching(/\/embed\/states\/map\/investment-usd$/)]);
     expect(sources.length).toBeGreaterThanOrEqual(3);
-    for (const src of [...sources, ...progress]) {
+    for (const src of [...sources, ...progress, ...map]) {
       const response = await request.get(src, { headers: { "accept-encoding": "identity" } });
       expect(response.status(), src).toBe(200);
       expect(response.headers()["content-type"]).toBe("text/html; charset=utf-8");
@@ -129,7 +132,11 @@ test.describe("embeds", () => {
 
   test("an embed and the embed codes pass axe's WCAG A and AA rules", async ({ page }) => {
     const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-    for (const path of ["/embed/dashboard/by-sector", "/embed/dashboard/deadlines"]) {
+    for (const path of [
+      "/embed/dashboard/by-sector",
+      "/embed/dashboard/deadlines",
+      "/embed/states/map/commitments",
+    ]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
       expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);

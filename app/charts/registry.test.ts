@@ -28,6 +28,8 @@ describe("the chart registry", () => {
     "commitments/1/progress",
     "companies/xiaomi/summary",
     "states/IN-UP/summary",
+    "states/map/commitments",
+    "states/map/investment-inr",
   ];
 
   test("draws every dashboard chart, a commitment's progress, a company's and a state's summary", () => {
@@ -63,6 +65,10 @@ describe("the chart registry", () => {
     // A former or lower-case code has one address: the current code's.
     [["states", "in-up", "summary"]],
     [["states", "IN-UP", ".."]],
+    // A measure has one address, in the picker's spelling.
+    [["states", "map", "nope"]],
+    [["states", "map", "Commitments"]],
+    [["states", "map", "investment-USD"]],
     [[]],
   ])("answers nothing at %j", (segments) => {
     expect(chartFigure(db, segments, TODAY)).toBeNull();

@@ -9,6 +9,9 @@ import { barChartInput, barChartSvg, type ChartSpec } from "@/lib/charts/bar-svg
 import { matchChartPattern, type ChartParams } from "@/lib/charts/chart-path";
 import type { ChartFigure } from "@/lib/charts/figure";
 import { progressChartSvg } from "@/lib/charts/progress-svg";
+import { MAP_SVG_HEIGHT, MAP_SVG_WIDTH, defaultMapTitle, renderIndiaMapSvg } from "@/lib/charts/india-map";
+import { measureFromParam, measureParam } from "@/lib/charts/map-measure";
+import { stateMapData } from "@/db/queries/state-map";
 import { emptyChartSvg } from "@/lib/charts/standalone";
 import { formatIndiaDate } from "@/lib/domain/dates";
 import { formatValue } from "@/lib/domain/format";
@@ -171,7 +174,36 @@ const state: ChartEntry = {
   },
 };
 
-export const CHART_REGISTRY: readonly ChartEntry[] = [dashboard, progress, company, state];
+/**
+ * The map of India shaded by one measure: /embed/states/map/commitments, …/map/investment-usd.
+ * The coarse outline keeps the embed within its 30 KB (decision 0026); shapes are named but not
+ * links, as bars are not in a standalone chart, and the link back leads to the map that has them.
+ */
+const map: ChartEntry = {
+  pattern: "states/map/:measure",
+  figure(db, params, today) {
+    const measure = measureFromParam(params.measure ?? "");
+    // One address per measure: "Commitments" or "investment-USD" would be a second copy to cache.
+    if (!measure || measureParam(measure) !== params.measure) return null;
+    const data = stateMapData(db, measure, today);
+    const title = defaultMapTitle(data);
+    return {
+      path: `states/map/${params.measure}`,
+      title,
+      description: `${title}, as of ${formatIndiaDate(today)}: each state or union territory shaded by its figure. Ladakh is counted within the Jammu and Kashmir shape, which predates its separation.`,
+      kicker: "States and union territories",
+      chart: {
+        markup: renderIndiaMapSvg(data, { detail: "coarse", links: false }),
+        width: MAP_SVG_WIDTH,
+        height: MAP_SVG_HEIGHT,
+      },
+      pageHref: `/states?measure=${encodeURIComponent(params.measure)}#map-heading`,
+      asOf: today,
+    };
+  },
+};
+
+export const CHART_REGISTRY: readonly ChartEntry[] = [dashboard, progress, company, state, map];
 
 /** The chart at an address's segments (decoded, as Next passes a catch-all), or null. */
 export function chartFigure(db: Db, segments: readonly string[], today: string): ChartFigure | null {

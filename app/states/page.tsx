@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicOrigin, shareMetadata } from "@/app/share-metadata";
 import { IndiaMap } from "@/components/charts/india-map";
 import mapStyles from "@/components/charts/india-map.module.css";
 import { AutoSubmitForm } from "@/components/explorer/auto-submit-form";
@@ -6,6 +7,9 @@ import { Link } from "@/components/ui/link";
 import { getDb } from "@/db";
 import { stateMapData } from "@/db/queries/state-map";
 import { listStates } from "@/db/queries/states";
+import { imagePath } from "@/lib/charts/chart-path";
+import { iframeCode } from "@/lib/charts/embed-html";
+import { MAP_SVG_HEIGHT, defaultMapTitle } from "@/lib/charts/india-map";
 import { measureOptions, measureParam, type MapMeasure } from "@/lib/charts/map-measure";
 import { formatCount } from "@/lib/domain/format";
 import { ISO_3166_IN_URL, STATE_KIND_LABELS } from "@/lib/domain/india-states";
@@ -14,7 +18,16 @@ import { today } from "@/lib/server/clock";
 import { parseMapParams } from "@/lib/validation/map-params";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "States and union territories" };
+export async function generateMetadata(): Promise<Metadata> {
+  return shareMetadata({
+    title: "States and union territories",
+    description:
+      "A map of India's states and union territories shaded by localisation commitments, facilities or announced investment, with the figures and sources.",
+    path: "/states",
+    chart: "states/map/commitments",
+    imageAlt: "Map of India: commitments by state or union territory",
+  });
+}
 
 /** The picker's choices, grouped as its <optgroup>s show them. */
 function MeasureOptions({ currencies }: { currencies: readonly string[] }) {
@@ -46,6 +59,8 @@ export default async function StatesPage({ searchParams }: PageProps<"/states">)
   const { measure, rejected } = parseMapParams(await searchParams);
   const map = stateMapData(db, measure, today());
   const param = measureParam(measure);
+  const chartPath = `states/map/${param}`;
+  const origin = await publicOrigin();
 
   return (
     <>
@@ -79,6 +94,13 @@ export default async function StatesPage({ searchParams }: PageProps<"/states">)
           id="india-map"
           data={map}
           svgHref={`/states/map.svg?measure=${encodeURIComponent(param)}`}
+          pngHref={imagePath(chartPath, "png")}
+          embedCode={iframeCode({
+            origin,
+            path: chartPath,
+            title: defaultMapTitle(map),
+            chartHeight: MAP_SVG_HEIGHT,
+          })}
         />
       </section>
 

@@ -6,6 +6,7 @@ import { measureCurrency, measureDescription, measureLabel } from "@/lib/charts/
 import { h, toHtml } from "@/lib/charts/markup";
 import type { StateMapData } from "@/lib/views/state-map";
 import { ChartTable } from "./chart-table";
+import { EmbedCode } from "./embed-code";
 import styles from "./india-map.module.css";
 
 /** Where the page's map finds the outline's shapes (app/states/outline.svg/route.ts). */
@@ -17,6 +18,10 @@ export type IndiaMapProps = {
   data: StateMapData;
   /** The standalone SVG of the same map, offered for download. */
   svgHref: string;
+  /** The same map as a PNG file (app/charts/[...chart]/route.ts). */
+  pngHref?: string;
+  /** The <iframe> code of the map's embed (/embed/states/map/<measure>). */
+  embedCode?: string;
 };
 
 /**
@@ -60,7 +65,7 @@ export function indiaMapMarkup({ id, data }: Pick<IndiaMapProps, "id" | "data">)
  * written into the page for hydration carries the figures rather than the markup again
  * (decision 0014). No script has to run for the map to be read or followed.
  */
-export function IndiaMap({ id, data, svgHref }: IndiaMapProps) {
+export function IndiaMap({ id, data, svgHref, pngHref, embedCode }: IndiaMapProps) {
   const scale = scaleForData(data);
   const label = measureLabel(data.measure);
   const currency = measureCurrency(data.measure);
@@ -113,7 +118,13 @@ export function IndiaMap({ id, data, svgHref }: IndiaMapProps) {
             <a href={svgHref} download>
               Download this map (SVG)
             </a>
+            {pngHref ? (
+              <a href={pngHref} download>
+                Download image (PNG)
+              </a>
+            ) : null}
           </p>
+          {embedCode ? <EmbedCode id={id} code={embedCode} /> : null}
         </figcaption>
       </figure>
       <div className="table-wrap">
