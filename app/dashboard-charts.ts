@@ -23,14 +23,11 @@ export const explore = (query: Partial<ExplorerQuery>) => {
   return params ? `/commitments?${params}` : "/commitments";
 };
 
-const IN_EXPLORER = "open in explorer";
-
 export const statusSeries: BarSeries[] = STATUSES.map((s) => ({
   key: s,
   label: STATUS_LABELS[s],
   color: STATUS_COLORS[s],
   unit: ["commitment", "commitments"],
-  linkHint: IN_EXPLORER,
 }));
 
 // A breakdown's columns in its table: one per status that any row has, and the total.
@@ -113,7 +110,7 @@ export function dashboardCharts(d: DashboardData): DashboardChart[] {
       })),
       chart: {
         series: [
-          { key: "commitments", label: "Commitments", color: "#0b5394", linkHint: IN_EXPLORER },
+          { key: "commitments", label: "Commitments", color: "#0b5394" },
           { key: "facilities", label: "Facilities", color: "#e08214", linkHint: "open the state's page" },
         ],
         valueLabel: "Count",

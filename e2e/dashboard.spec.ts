@@ -11,7 +11,7 @@ test.describe("dashboard", () => {
     ).toContainText("1");
   });
 
-  const overdue2025 = "2025, Overdue, unverified: 1 commitment — open in explorer";
+  const overdue2025 = "2025, Overdue, unverified: 1 commitment";
 
   test("the charts come drawn in the page, with no chart script", async ({ request }) => {
     const html = await (await request.get("/")).text();

@@ -26,8 +26,7 @@ export function EmbedCode({ id, code }: EmbedCodeProps) {
         spellCheck={false}
       />
       <p id={`${field}-hint`} className="meta">
-        The chart shows the tracker&rsquo;s current figures, with a link back here. The data are CC BY 4.0:
-        the embed carries the credit.
+        Current figures, credited (CC BY 4.0), with a link back here.
       </p>
     </details>
   );
