@@ -67,6 +67,21 @@ test.describe("the map of India on /states", () => {
     await context.close();
   });
 
+  test("a keyboard can skip the shapes to the map's table", async ({ page }) => {
+    await page.goto("/states");
+    await page.getByLabel("Shade each state by").focus();
+    const skip = page.getByRole("link", { name: "Skip the map’s links, to its table" });
+    // Past the picker's button, the skip link comes before the first shape.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#india-map-table")).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(page.locator("#india-map-table a").first()).toBeFocused();
+  });
+
   test("picking a measure changes the figures and the address", async ({ page }) => {
     await page.goto("/states");
     await page.getByLabel("Shade each state by").selectOption("facilities");

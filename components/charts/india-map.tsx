@@ -76,6 +76,10 @@ export function IndiaMap({ id, data, svgHref, pngHref, embedCode }: IndiaMapProp
   return (
     <div className={styles.layout}>
       <figure className={styles.figure}>
+        {/* A keyboard would otherwise pass all 35 shapes to reach the same figures in the table. */}
+        <a className="skip-link" href={`#${id}-table`}>
+          Skip the map&rsquo;s links, to its table
+        </a>
         {/* Escaped by construction: every text and attribute value goes through lib/charts/markup.ts. */}
         <div
           id={id}
@@ -127,7 +131,7 @@ export function IndiaMap({ id, data, svgHref, pngHref, embedCode }: IndiaMapProp
           {embedCode ? <EmbedCode id={id} code={embedCode} /> : null}
         </figcaption>
       </figure>
-      <div className="table-wrap">
+      <div className="table-wrap" id={`${id}-table`} tabIndex={-1}>
         <ChartTable
           rows={rows}
           caption={`${label} by state or union territory, largest first`}
