@@ -60,6 +60,9 @@ export default defineConfig({
       TRACKER_TODAY: "2026-11-25",
       NEXT_TELEMETRY_DISABLED: "1",
       TRACKER_ENABLE_TEST_ROUTES: "1",
+      // A published source's capture is tried within a second, so specs that compare a page's
+      // bytes can wait for it (e2e/support/publish.ts capturesTried) rather than race it.
+      TRACKER_ARCHIVE_INTERVAL_SECONDS: "1",
     },
   },
 });
