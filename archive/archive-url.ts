@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { FetchFailureCode, FetchPolicy } from "./fetch-policy";
+import type { ArchiveOutcome } from "@/lib/archive/kinds";
+import type { FetchPolicy } from "./fetch-policy";
 import { safeGet } from "./safe-get";
 import { writeCapture } from "./warc-file";
 
@@ -7,32 +8,10 @@ import { writeCapture } from "./warc-file";
 // its body (docs/decisions/0028). Nothing here touches the database; the caller records the outcome.
 
 export type { FetchFailureCode, FetchPolicy, Resolver } from "./fetch-policy";
+export type { ArchiveOutcome } from "@/lib/archive/kinds";
 export { DEFAULT_HOST_GAP_MS } from "./fetch-policy";
 export { HostSpacing } from "./host-spacing";
 export { RobotsCache } from "./robots-cache";
-
-export type ArchiveOutcome =
-  | {
-      ok: true;
-      fetchedAt: string;
-      status: number;
-      finalUrl: string;
-      contentType: string | null;
-      /** Hex SHA-256 of the response body, after any content coding was undone. */
-      sha256: string;
-      bodyBytes: number;
-      /** Path relative to archiveDir, with forward slashes. */
-      warcFile: string;
-    }
-  | {
-      ok: false;
-      fetchedAt: string;
-      code: FetchFailureCode;
-      /** One sentence for people. */
-      reason: string;
-      status?: number;
-      finalUrl?: string;
-    };
 
 export function sha256Hex(body: Buffer): string {
   return createHash("sha256").update(body).digest("hex");

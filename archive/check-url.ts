@@ -1,20 +1,12 @@
 import { sha256Hex } from "./archive-url";
-import type { FetchFailureCode, FetchPolicy } from "./fetch-policy";
+import type { CheckOutcome } from "@/lib/archive/kinds";
+import type { FetchPolicy } from "./fetch-policy";
 import { safeGet } from "./safe-get";
 
 // The link checker's fetch: the same safety and politeness as archiving, the body hashed to
 // compare with the archived copy, nothing written (docs/decisions/0028).
 
-export type CheckOutcome =
-  | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
-  | {
-      ok: false;
-      checkedAt: string;
-      code: FetchFailureCode;
-      reason: string;
-      status?: number;
-      finalUrl?: string;
-    };
+export type { CheckOutcome } from "@/lib/archive/kinds";
 
 export async function checkUrl(
   url: string,

@@ -1,3 +1,4 @@
+import type { FetchFailureCodeName } from "@/lib/archive/kinds";
 import dns from "node:dns";
 import type { HostSpacing } from "./host-spacing";
 import type { RobotsCache } from "./robots-cache";
@@ -10,16 +11,7 @@ import type { RobotsCache } from "./robots-cache";
  * parse, is not http(s), carries credentials, or leads to an address the tracker does not fetch)
  * and will fail the same way again; the others may pass on a later try.
  */
-export type FetchFailureCode =
-  | "refused"
-  | "dns"
-  | "network"
-  | "timeout"
-  | "too_large"
-  | "too_many_redirects"
-  | "robots"
-  | "http_status"
-  | "bad_url";
+export type FetchFailureCode = FetchFailureCodeName;
 
 export type ResolvedAddress = { address: string; family: number };
 /** Every address a host name resolves to. Tests inject one; the default asks the system resolver. */

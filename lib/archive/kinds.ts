@@ -35,6 +35,7 @@ export type ArchiveOutcome =
       status: number;
       finalUrl: string;
       contentType: string | null;
+      /** Hex SHA-256 of the response body, after any content coding was undone. */
       sha256: string;
       bodyBytes: number;
       /** Relative to the archive folder. */
@@ -52,7 +53,14 @@ export type ArchiveOutcome =
 /** What fetching one address again, keeping nothing, gave (the fetcher's CheckOutcome). */
 export type CheckOutcome =
   | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
-  | { ok: false; checkedAt: string; code: FetchFailureCodeName; reason: string; status?: number };
+  | {
+      ok: false;
+      checkedAt: string;
+      code: FetchFailureCodeName;
+      reason: string;
+      status?: number;
+      finalUrl?: string;
+    };
 
 /** What the capture worker calls: fetch one address and keep its response (archive/archive-url.ts). */
 export type ArchiveFn = (url: string) => Promise<ArchiveOutcome>;
