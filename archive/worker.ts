@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/connection";
 import { claimDueCaptures } from "@/db/mutations/capture-claim";
 import { recordCaptureOutcome } from "@/db/mutations/capture-record-outcome";
 import { CAPTURE_RETRY_POLICY, type RetryPolicy } from "@/lib/archive/retry";
-import { runPeriodically, type Periodic } from "@/lib/server/periodic";
+import { leaseOwner, runPeriodically, type Periodic } from "@/lib/server/periodic";
 import type { ArchiveFn } from "@/lib/archive/kinds";
 
 // Fetches the captures that publication and reviewers queued (docs/decisions/0029), as
@@ -27,10 +26,6 @@ export type CaptureWorkerOptions = {
 
 const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
-export function captureWorkerOwner(): string {
-  return `${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-
 /**
  * Fetches every due capture, a batch at a time, until none is due. A failure (or a fetcher that
  * throws) is recorded on the capture and never thrown, so one bad address does not hold up the
@@ -38,7 +33,7 @@ export function captureWorkerOwner(): string {
  */
 export async function drainCaptures(options: CaptureWorkerOptions): Promise<number> {
   const { db, archive, policy = CAPTURE_RETRY_POLICY, log = defaultLog } = options;
-  const owner = options.owner ?? captureWorkerOwner();
+  const owner = options.owner ?? leaseOwner();
   const now = options.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   let archived = 0;
@@ -77,7 +72,7 @@ export async function drainCaptures(options: CaptureWorkerOptions): Promise<numb
 export function startCaptureWorker(
   options: CaptureWorkerOptions & { intervalMs?: number },
 ): Periodic<number> {
-  const owner = options.owner ?? captureWorkerOwner();
+  const owner = options.owner ?? leaseOwner();
   const log = options.log ?? defaultLog;
   return runPeriodically(
     () => drainCaptures({ ...options, owner }),

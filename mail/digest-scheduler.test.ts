@@ -115,14 +115,14 @@ describe("digests through SMTP", () => {
       intervalMs: 60_000,
       log: quiet,
     });
-    first.check();
-    first.stop();
+    await first.run();
+    await first.stop();
     // A second server on the same file, started an hour later, finds the week done.
     const second = startDigestScheduler(db, settingsAt("2026-11-25T04:00:00Z"), {
       intervalMs: 60_000,
       log: quiet,
     });
-    second.stop();
+    await second.stop();
     expect(await deliver()).toBe(2);
     expect(
       db

@@ -4,6 +4,7 @@ import { mailOrigin } from "@/db/mail-origin";
 import { queueDueDigests, type DigestRunOptions } from "@/db/mutations/queue-digests";
 import { parseDigestHour, pinnedInstant } from "@/lib/domain/digest-schedule";
 import { today } from "@/lib/server/clock";
+import { runPeriodically, type Periodic } from "@/lib/server/periodic";
 
 // Digests are queued by the server process itself, on a timer, with no service of its own
 // (docs/decisions/0024): every check queues whatever is due and records each period done, so a
@@ -38,29 +39,21 @@ export function checkDigests(db: Db, settings: DigestSettings, log = defaultLog)
   return report;
 }
 
-export type RunningScheduler = { stop(): void; check(): void };
-
 /**
- * Checks every `intervalMs` (and once at start) on a timer that does not keep the process alive.
- * A failed check is logged and the next one tries again; nothing is lost, since what a check
- * did not record as done is still due.
+ * Checks every `intervalMs` (and once at start) on the server's shared timer loop. A failed check
+ * is logged and the next one tries again; nothing is lost, since what a check did not record as
+ * done is still due.
  */
 export function startDigestScheduler(
   db: Db,
   settings: DigestSettings,
   { intervalMs = 10 * 60_000, log = defaultLog }: { intervalMs?: number; log?: typeof defaultLog } = {},
-): RunningScheduler {
-  const check = () => {
-    try {
-      checkDigests(db, settings, log);
-    } catch (error) {
-      log({ level: "error", message: "digest check failed", error: String(error) });
-    }
-  };
-  const timer = setInterval(check, intervalMs);
-  timer.unref();
-  check();
-  return { check, stop: () => clearInterval(timer) };
+): Periodic<ReturnType<typeof checkDigests>> {
+  return runPeriodically(
+    async () => checkDigests(db, settings, log),
+    intervalMs,
+    (error) => log({ level: "error", message: "digest check failed", error: String(error) }),
+  );
 }
 
 /**

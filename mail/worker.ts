@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/connection";
 import { claimDueMail } from "@/db/mutations/outbox-claim";
 import { markMailFailed } from "@/db/mutations/outbox-mark-failed";
 import { markMailSent } from "@/db/mutations/outbox-mark-sent";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/mail/backoff";
+import { leaseOwner, runPeriodically } from "@/lib/server/periodic";
 import type { MailTransport } from "./transport";
 
 export type WorkerOptions = {
@@ -22,10 +22,6 @@ export type WorkerOptions = {
 
 const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
-export function workerOwner(): string {
-  return `${process.pid}-${randomBytes(6).toString("hex")}`;
-}
-
 /**
  * Sends everything due, a batch at a time, until nothing is due. Each message is claimed under a
  * lease, sent, and marked sent or failed; a failure is recorded, never thrown, so one bad
@@ -33,7 +29,7 @@ export function workerOwner(): string {
  */
 export async function drainOutbox(options: WorkerOptions): Promise<number> {
   const { db, transport, policy = DEFAULT_RETRY_POLICY, log = defaultLog } = options;
-  const owner = options.owner ?? workerOwner();
+  const owner = options.owner ?? leaseOwner();
   const now = options.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   let sent = 0;
@@ -64,33 +60,21 @@ export async function drainOutbox(options: WorkerOptions): Promise<number> {
 export type RunningWorker = { stop(): Promise<void>; drain(): Promise<number> };
 
 /**
- * Drains the outbox every `intervalMs` on a timer that does not keep the process alive. Runs
- * never overlap: a tick that finds a drain still running skips. `stop` waits for the running one.
+ * Drains the outbox every `intervalMs` (15 s unless given); `stop` waits for a send in progress,
+ * then closes the transport.
  */
 export function startOutboxWorker(options: WorkerOptions & { intervalMs?: number }): RunningWorker {
-  const owner = options.owner ?? workerOwner();
+  const owner = options.owner ?? leaseOwner();
   const log = options.log ?? defaultLog;
-  let running: Promise<number> | null = null;
-  const drain = () => {
-    running ??= drainOutbox({ ...options, owner }).finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const tick = () => {
-    if (running) return;
-    drain().catch((error: unknown) =>
-      log({ level: "error", message: "outbox drain failed", error: String(error) }),
-    );
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 15_000);
-  timer.unref();
-  tick();
+  const periodic = runPeriodically(
+    () => drainOutbox({ ...options, owner }),
+    options.intervalMs ?? 15_000,
+    (error) => log({ level: "error", message: "outbox drain failed", error: String(error) }),
+  );
   return {
-    drain,
+    drain: periodic.run,
     async stop() {
-      clearInterval(timer);
-      await running?.catch(() => 0);
+      await periodic.stop();
       options.transport.close();
     },
   };

@@ -145,14 +145,13 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
-    digests?.stop();
     renderer.close();
     agent.destroy();
     // A send in progress is finished and recorded rather than cut off, for up to five seconds
     // (a mail server that stops answering does not hold the shutdown). What is still queued
     // stays in the outbox for the next start.
     const patience = new Promise((resolve) => setTimeout(resolve, 5000).unref());
-    void Promise.race([Promise.all([mail.stop(), archiving.stop()]), patience]).finally(() =>
+    void Promise.race([Promise.all([mail.stop(), archiving.stop(), digests?.stop()]), patience]).finally(() =>
       process.exit(0),
     );
   };
