@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
 import { sourceArchiveStates, sourcesNeedingReview } from "@/db/queries/source-archives";
 import { sourceChecks } from "@/db/schema";
 import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fixtures";
 import type { CheckOutcome } from "@/lib/archive/kinds";
-import { checkSources } from "./link-check";
+import { checkSources, LINK_CHECK_JOB } from "./link-check";
+import { openDatabase } from "@/db/connection";
+import { jobLeaseHolder, takeJobLease } from "@/db/mutations/job-lease";
 import { archivedOutcome, checkedOutcome, publishCiting, quiet, T0 } from "@/db/testing/archive-outcomes";
 import { drainCaptures } from "./worker";
 
@@ -148,7 +150,7 @@ describe("the link checker", () => {
     expect(db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, ids[STABLE]!)).all()).toEqual([]);
     // Half a day later, with a daily interval: only the source never checked is due.
     const again = await run(1.5, web(1.5), DAY);
-    expect(again).toEqual({ ok: 1, changed: 0, unreachable: 0, skipped: 0 });
+    expect(again).toEqual({ ok: 1, changed: 0, unreachable: 0, skipped: 0, busy: false });
     expect(
       db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, ids[CHANGING]!)).all(),
     ).toHaveLength(1);
@@ -162,5 +164,85 @@ describe("the link checker", () => {
     expect(version()).toBe(after);
     await run(3, web(3, { vanished: false }));
     expect(version()).toBe(after + 1);
+  });
+
+  describe("with two processes on one database", () => {
+    /** A second connection to the same file, as a second server process would have. */
+    let other: Db;
+    beforeEach(() => {
+      other = openDatabase(db.$client.name, { migrate: false, seed: false });
+    });
+    afterEach(() => other.$client.close());
+
+    it("runs one check at a time: the other process checks nothing while it runs", async () => {
+      await publishAndArchive();
+      // The web on day 1, answering each request only when the test lets it.
+      const asked: string[] = [];
+      const waiting: (() => void)[] = [];
+      const check = async (url: string) => {
+        asked.push(url);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        return web(1)(url);
+      };
+      const first = checkSources({ db, check, now: () => day(1), owner: "one", log: quiet });
+      let firstDone = false;
+      void first.finally(() => (firstDone = true));
+
+      const second = await checkSources({ db: other, check, now: () => day(1), owner: "two", log: quiet });
+      expect(second).toMatchObject({ busy: true, ok: 0, changed: 0, unreachable: 0 });
+      while (!firstDone) {
+        waiting.shift()?.();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const summary = await first;
+      expect(summary).toMatchObject({ busy: false, changed: 1, unreachable: 1 });
+      // Each published link was asked for once, by the process that held the lease.
+      expect(new Set(asked).size).toBe(asked.length);
+      expect(asked).toEqual(expect.arrayContaining([STABLE, CHANGING, VANISHING]));
+      expect(summary.ok + summary.changed + summary.unreachable).toBe(asked.length);
+      // Released at the end: the other process's next run goes ahead at once.
+      expect(jobLeaseHolder(db, LINK_CHECK_JOB, day(1))).toBeNull();
+      const later = await checkSources({ db: other, check: web(1), now: () => day(1), log: quiet });
+      expect(later).toEqual({ ...summary, busy: false });
+    });
+
+    it("takes over the lease of a process that died holding it, once it lapses", async () => {
+      await publishAndArchive();
+      const tenMinutes = 10 * 60_000;
+      expect(
+        takeJobLease(db, { name: LINK_CHECK_JOB, owner: "died", now: day(1), leaseMs: tenMinutes }),
+      ).toBe(true);
+      const at = (ms: number) => () => new Date(day(1).getTime() + ms);
+      expect(await checkSources({ db, check: web(1), now: at(tenMinutes - 1), log: quiet })).toMatchObject({
+        busy: true,
+      });
+      expect(await checkSources({ db, check: web(1), now: at(tenMinutes), log: quiet })).toMatchObject({
+        busy: false,
+        unreachable: 1,
+      });
+    });
+
+    it("stops a run whose lease another process took over while it stalled", async () => {
+      await publishAndArchive();
+      const asked: string[] = [];
+      const summary = await checkSources({
+        db,
+        now: () => day(1),
+        owner: "stalled",
+        leaseMs: 60_000,
+        log: quiet,
+        check: async (url) => {
+          asked.push(url);
+          // Meanwhile the lease lapsed and the other process began its own run.
+          const later = new Date(day(1).getTime() + 60_000);
+          takeJobLease(other, { name: LINK_CHECK_JOB, owner: "other", now: later, leaseMs: 60_000 });
+          return web(1)(url);
+        },
+      });
+      expect(asked).toHaveLength(1);
+      expect(summary.ok + summary.changed + summary.unreachable).toBe(1);
+      // Its release does not free the other process's lease.
+      expect(jobLeaseHolder(db, LINK_CHECK_JOB, day(1))?.owner).toBe("other");
+    });
   });
 });

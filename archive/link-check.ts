@@ -1,8 +1,9 @@
 import type { Db } from "@/db/connection";
+import { releaseJobLease, takeJobLease } from "@/db/mutations/job-lease";
 import { recordSourceCheck } from "@/db/mutations/record-source-check";
 import { sourcesDueForCheck } from "@/db/queries/source-archives";
 import type { CheckOutcome as CheckResult, CheckOutcomeKind } from "@/lib/archive/kinds";
-import { runPeriodically, type Periodic } from "@/lib/server/periodic";
+import { leaseOwner, runPeriodically, type Periodic } from "@/lib/server/periodic";
 import type { CheckFn } from "@/lib/archive/kinds";
 
 // The link checker (docs/decisions/0029): fetches each published source again, hashes the body
@@ -16,10 +17,21 @@ export type LinkCheckOptions = {
   now?: () => Date;
   /** A source checked more recently than this is skipped: a restart does not check everything again. */
   minAgeMs?: number;
+  /** This process's name for the run's lease (one is made if not given). */
+  owner?: string;
+  /** Renewed after every source, so longer than one check and its wait for the host. */
+  leaseMs?: number;
   log?: (entry: Record<string, unknown>) => void;
 };
 
-export type LinkCheckSummary = Record<CheckOutcomeKind, number> & { skipped: number };
+export type LinkCheckSummary = Record<CheckOutcomeKind, number> & {
+  skipped: number;
+  /** True when another process was running the link check, so this run checked nothing. */
+  busy: boolean;
+};
+
+/** The lease a run holds: one link check at a time across every process on the database. */
+export const LINK_CHECK_JOB = "link-check";
 
 const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
@@ -27,16 +39,43 @@ const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringif
 const NETWORK_CODES = new Set(["dns", "network", "timeout"]);
 
 /**
- * Checks every published source not checked within `minAgeMs` (all of them when 0). A machine
+ * Checks every published source not checked within `minAgeMs` (all of them when 0), holding the
+ * link-check lease throughout: with two servers on one database, each host is still asked only
+ * as often as one process's spacing allows, and a source is not checked twice. A machine
  * without internet sees every link fail by DNS or connection; recording that would tell readers
  * every source is broken. So such failures are held until the run ends and recorded only if
  * some other check in the run reached its host (any HTTP answer); otherwise the run is logged
  * as offline and the sources are tried again next time.
  */
 export async function checkSources(options: LinkCheckOptions): Promise<LinkCheckSummary> {
+  const { db, log = defaultLog } = options;
+  const now = options.now ?? (() => new Date());
+  const summary: LinkCheckSummary = { ok: 0, changed: 0, unreachable: 0, skipped: 0, busy: false };
+  const lease = {
+    name: LINK_CHECK_JOB,
+    owner: options.owner ?? leaseOwner(),
+    leaseMs: options.leaseMs ?? 10 * 60_000,
+  };
+  if (!takeJobLease(db, { ...lease, now: now() })) {
+    log({ level: "info", message: "link check skipped: another process is running it" });
+    summary.busy = true;
+    return summary;
+  }
+  try {
+    await checkDue(options, summary, () => takeJobLease(db, { ...lease, now: now() }));
+  } finally {
+    releaseJobLease(db, { ...lease, now: now() });
+  }
+  return summary;
+}
+
+async function checkDue(
+  options: LinkCheckOptions,
+  summary: LinkCheckSummary,
+  renewLease: () => boolean,
+): Promise<void> {
   const { db, check, log = defaultLog } = options;
   const now = options.now ?? (() => new Date());
-  const summary: LinkCheckSummary = { ok: 0, changed: 0, unreachable: 0, skipped: 0 };
   const due = sourcesDueForCheck(db, new Date(now().getTime() - (options.minAgeMs ?? 0) + 1));
   const held: { id: number; result: CheckResult }[] = [];
   let reachedAny = false;
@@ -71,6 +110,11 @@ export async function checkSources(options: LinkCheckOptions): Promise<LinkCheck
     }
     if (result.ok || result.status !== undefined) reachedAny = true;
     record(source.id, result);
+    // A run that stalled past its lease may now share the hosts with another process's run.
+    if (!renewLease()) {
+      log({ level: "warn", message: "link check stopped: its lease was taken over", source: source.id });
+      break;
+    }
   }
   if (reachedAny) for (const h of held) record(h.id, h.result);
   else if (held.length > 0) {
@@ -81,7 +125,6 @@ export async function checkSources(options: LinkCheckOptions): Promise<LinkCheck
       sources: held.length,
     });
   }
-  return summary;
 }
 
 /**

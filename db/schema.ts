@@ -790,3 +790,13 @@ export const digestRuns = sqliteTable(
     check("digest_runs_frequency_check", oneOf(t.frequency, DIGEST_FREQUENCIES)),
   ],
 );
+
+// Work that only one process on this database should do at a time, such as a link-check run:
+// two servers each checking every source would double the rate at which a publisher's host
+// is asked. A process takes the row for `lease_until` and renews it as it goes; one that dies
+// holds it only until then (docs/decisions/0031).
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  owner: text("owner").notNull(),
+  leaseUntil: text("lease_until").notNull(),
+});

@@ -11,6 +11,10 @@ async function main(): Promise<void> {
   const db = openDatabase(databasePath(), { seed: false });
   try {
     const summary = await checkSources({ db, check: realFetchers().check, minAgeMs: 0 });
+    if (summary.busy) {
+      console.log("Not checked: a server on this database is checking links now. Try again when it is done.");
+      return;
+    }
     console.log(
       `Checked: ${summary.ok} ok, ${summary.changed} changed, ${summary.unreachable} unreachable, ${summary.skipped} skipped`,
     );
