@@ -39,6 +39,11 @@ function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 }
 
+// A SHA-256 in lower-case hex, as the archive stores every hash, or nothing.
+function sha256Hex(column: AnySQLiteColumn): SQL {
+  return sql`${column} is null or (length(${column}) = 64 and ${column} not glob '*[^0-9a-f]*')`;
+}
+
 // Dates are ISO calendar dates (YYYY-MM-DD) stored as text; this rejects anything else.
 function isoDate(column: AnySQLiteColumn): SQL {
   // date() returns NULL for some impossible dates (month 13); NULL would pass a CHECK, so coalesce.
@@ -684,6 +689,8 @@ export const sourceCaptures = sqliteTable(
     finalUrl: text("final_url"),
     contentType: text("content_type"),
     sha256: text("sha256"),
+    /** Of the words a reader sees (docs/decisions/0032); null for a body without text and for copies from before. */
+    textSha256: text("text_sha256"),
     bodyBytes: integer("body_bytes"),
     warcFile: text("warc_file"),
     /** The last failed attempt's code and words; kept when a later attempt succeeds, as history. */
@@ -708,10 +715,8 @@ export const sourceCaptures = sqliteTable(
       "source_captures_archived_whole",
       sql`(${t.state} = 'archived') = (${t.sha256} is not null and ${t.warcFile} is not null and ${t.fetchedAt} is not null)`,
     ),
-    check(
-      "source_captures_sha256_format",
-      sql`${t.sha256} is null or (length(${t.sha256}) = 64 and ${t.sha256} not glob '*[^0-9a-f]*')`,
-    ),
+    check("source_captures_sha256_format", sha256Hex(t.sha256)),
+    check("source_captures_text_sha256_format", sha256Hex(t.textSha256)),
   ],
 );
 
@@ -728,6 +733,8 @@ export const sourceChecks = sqliteTable(
     outcome: text("outcome", { enum: CHECK_OUTCOMES }).notNull(),
     status: integer("status"),
     sha256: text("sha256"),
+    /** Of the words a reader sees, compared with the capture's when both have one (docs/decisions/0032). */
+    textSha256: text("text_sha256"),
     /** The archived capture the body was compared with; null when none existed. */
     comparedCaptureId: integer("compared_capture_id").references(() => sourceCaptures.id),
     failureCode: text("failure_code", { enum: FETCH_FAILURE_CODES }),
@@ -741,6 +748,7 @@ export const sourceChecks = sqliteTable(
       "source_checks_failure_code_check",
       sql`${t.failureCode} is null or ${oneOf(t.failureCode, FETCH_FAILURE_CODES)}`,
     ),
+    check("source_checks_text_sha256_format", sha256Hex(t.textSha256)),
   ],
 );
 
