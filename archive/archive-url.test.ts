@@ -92,6 +92,8 @@ describe("archiveUrl", () => {
       finalUrl: `${origin.origin}/article`,
       contentType: "text/html; charset=utf-8",
       sha256: sha(ARTICLE),
+      // The words a reader sees: the title is the tab's, not the page's.
+      textSha256: sha("Assembly of phones begins in Noida."),
       bodyBytes: Buffer.byteLength(ARTICLE),
       warcFile: `2026/12/${sha(ARTICLE)}-20261205T101530123Z.warc.gz`,
     });
@@ -155,7 +157,12 @@ describe("archiveUrl", () => {
 
   it("hashes the content when a server compresses although asked not to, and stores it decoded", async () => {
     const outcome = await archiveUrl(`${origin.origin}/gzipped`, { ...policy, archiveDir });
-    expect(outcome).toMatchObject({ ok: true, sha256: sha("compressed anyway"), bodyBytes: 17 });
+    expect(outcome).toMatchObject({
+      ok: true,
+      sha256: sha("compressed anyway"),
+      textSha256: sha("compressed anyway"),
+      bodyBytes: 17,
+    });
     if (!outcome.ok) return;
     const stored = await readArchivedResponse(archiveDir, outcome.warcFile);
     expect(stored.body.toString()).toBe("compressed anyway");

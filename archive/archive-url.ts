@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { ArchiveOutcome } from "@/lib/archive/kinds";
+import { pageTextSha256 } from "@/lib/archive/page-text";
 import type { FetchPolicy } from "./fetch-policy";
 import { safeGet } from "./safe-get";
 import { writeCapture } from "./warc-file";
 
 // Archives a source: fetches it safely and keeps the response in a WARC file with the SHA-256 of
-// its body (docs/decisions/0028). Nothing here touches the database; the caller records the outcome.
+// its body (docs/decisions/0028), and of its visible text, which the link checker compares (0032). Nothing here touches the database; the caller records the outcome.
 
 export type { FetchFailureCode, FetchPolicy, Resolver } from "./fetch-policy";
 export type { ArchiveOutcome } from "@/lib/archive/kinds";
@@ -40,6 +41,7 @@ export async function archiveUrl(
     finalUrl: fetched.finalUrl,
     contentType: fetched.contentType,
     sha256,
+    textSha256: pageTextSha256(fetched.body, fetched.contentType),
     bodyBytes: fetched.body.length,
     warcFile,
   };

@@ -8,6 +8,14 @@ const sha = (body: string) => createHash("sha256").update(body).digest("hex");
 
 let server: OriginServer;
 let version = 1;
+let load = 0;
+
+/** A news page whose every load differs in its ad, its script and its token, but not in its words. */
+const dynamicPage = (n: number, story = "Assembly of phones begins in Noida.") =>
+  `<!doctype html><html><head><script src="/app.js?cb=${n}"></script></head><body>` +
+  `<div id="ad-${n}"><iframe src="/ads?slot=${n}">Advertisement</iframe></div>` +
+  `<article><p>${story}</p></article><input type="hidden" name="csrf" value="token-${n}">` +
+  `<script>window.loadedAt = ${n};</script></body></html>`;
 let policy: FetchPolicy;
 
 beforeAll(async () => {
@@ -15,6 +23,8 @@ beforeAll(async () => {
     "/stable": page("the same words every time"),
     "/changing": (request, response) => page(`edition ${version}`)(request, response),
     "/moved": redirect("/stable", 301),
+    "/dynamic": (request, response) => page(dynamicPage(++load))(request, response),
+    "/report.pdf": page(Buffer.from("%PDF-1.7 a report"), "application/pdf"),
   });
   policy = testPolicy(server.port);
 });
@@ -31,6 +41,7 @@ describe("checkUrl", () => {
       status: 200,
       finalUrl: `${server.origin}/stable`,
       sha256: sha("the same words every time"),
+      textSha256: sha("the same words every time"),
     });
     expect(second.ok && second.sha256).toBe(sha("the same words every time"));
   });
@@ -44,6 +55,24 @@ describe("checkUrl", () => {
     if (!before.ok || !after.ok) return;
     expect(before.sha256).toBe(sha("edition 1"));
     expect(after.sha256).toBe(sha("edition 2"));
+    expect(after.textSha256).not.toBe(before.textSha256);
+  });
+
+  it("gives the same text hash for a page whose ads, scripts and token change at every load", async () => {
+    const first = await checkUrl(`${server.origin}/dynamic`, policy);
+    const second = await checkUrl(`${server.origin}/dynamic`, policy);
+    if (!first.ok || !second.ok) throw new Error("the page should have been fetched");
+    expect(second.sha256).not.toBe(first.sha256);
+    expect(second.textSha256).toBe(first.textSha256);
+    expect(first.textSha256).toBe(sha("Assembly of phones begins in Noida."));
+  });
+
+  it("has no text hash for a file that is not text", async () => {
+    expect(await checkUrl(`${server.origin}/report.pdf`, policy)).toMatchObject({
+      ok: true,
+      sha256: sha("%PDF-1.7 a report"),
+      textSha256: null,
+    });
   });
 
   it("follows a redirect and reports where it ended", async () => {

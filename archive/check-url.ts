@@ -1,10 +1,11 @@
 import { sha256Hex } from "./archive-url";
 import type { CheckOutcome } from "@/lib/archive/kinds";
+import { pageTextSha256 } from "@/lib/archive/page-text";
 import type { FetchPolicy } from "./fetch-policy";
 import { safeGet } from "./safe-get";
 
-// The link checker's fetch: the same safety and politeness as archiving, the body hashed to
-// compare with the archived copy, nothing written (docs/decisions/0028).
+// The link checker's fetch: the same safety and politeness as archiving, the body and its visible
+// text hashed to compare with the archived copy, nothing written (docs/decisions/0028, 0032).
 
 export type { CheckOutcome } from "@/lib/archive/kinds";
 
@@ -23,5 +24,6 @@ export async function checkUrl(
     status: fetched.status,
     finalUrl: fetched.finalUrl,
     sha256: sha256Hex(fetched.body),
+    textSha256: pageTextSha256(fetched.body, fetched.contentType),
   };
 }

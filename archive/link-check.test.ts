@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
 import { sourceArchiveStates, sourcesNeedingReview } from "@/db/queries/source-archives";
-import { sourceChecks } from "@/db/schema";
+import { sourceCaptures, sourceChecks } from "@/db/schema";
 import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fixtures";
 import type { CheckOutcome } from "@/lib/archive/kinds";
 import { checkSources, LINK_CHECK_JOB } from "./link-check";
@@ -164,6 +164,79 @@ describe("the link checker", () => {
     expect(version()).toBe(after);
     await run(3, web(3, { vanished: false }));
     expect(version()).toBe(after + 1);
+  });
+
+  describe("comparing what a reader sees, not the bytes", () => {
+    /** A news page as served at one load: its ad slot and inline script differ at every load. */
+    const newsPage = (load: number, story: string) =>
+      `<!doctype html><html><head><script src="/app.js?cb=${load}"></script></head><body>` +
+      `<div class="ad-slot" id="div-gpt-ad-${load}"><a href="https://ads.example/c?${load}">Advertisement</a></div>` +
+      `<article><h1>Earbuds to be made in Noida</h1><p>${story}</p></article>` +
+      `<script>window.__renderedAt = ${1733450000 + load};</script></body></html>`;
+    const STORY = "Optiemus will employ 1,200 people by March 2026.";
+
+    /** Publishes story 4 and archives every source as load 1 of the news page; story 4's source id. */
+    async function archiveNewsPage(): Promise<number> {
+      const [id] = publishCiting(db, people, [4]);
+      await drainCaptures({
+        db,
+        archive: async (url) => archivedOutcome(url, newsPage(1, STORY), T0.toISOString()),
+        now: () => T0,
+        log: quiet,
+      });
+      return id!;
+    }
+    const serving = (n: number, page: string) => async (url: string) =>
+      checkedOutcome(url, page, day(n).toISOString());
+    const linkOf = (id: number) => sourceArchiveStates(db, [id]).get(id)!.link;
+    const checksOf = (id: number) =>
+      db.select().from(sourceChecks).where(eq(sourceChecks.sourceId, id)).orderBy(sourceChecks.id).all();
+
+    it("says ok when only the ad slot and the inline script changed, and changed when the story did", async () => {
+      const id = await archiveNewsPage();
+      expect(await run(1, serving(1, newsPage(2, STORY)))).toMatchObject({
+        ok: expect.any(Number),
+        changed: 0,
+      });
+      expect(linkOf(id)).toBeNull();
+
+      await run(2, serving(2, newsPage(3, STORY.replace("1,200", "1,500"))));
+      expect(linkOf(id)).toEqual({ state: "changed", since: day(2).toISOString() });
+
+      // Both hashes are kept on the check: the bytes differ every time, the text only when the words do.
+      const [ok, changed] = checksOf(id);
+      expect(ok).toMatchObject({ outcome: "ok", textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(changed).toMatchObject({ outcome: "changed" });
+      expect(changed!.textSha256).not.toBe(ok!.textSha256);
+    });
+
+    it("compares the bytes of a copy archived before text hashes were kept", async () => {
+      const id = await archiveNewsPage();
+      db.update(sourceCaptures).set({ textSha256: null }).where(eq(sourceCaptures.sourceId, id)).run();
+      await run(1, serving(1, newsPage(2, STORY)));
+      expect(linkOf(id)).toMatchObject({ state: "changed" });
+      // The same bytes are still the same page.
+      await run(2, serving(2, newsPage(1, STORY)));
+      expect(linkOf(id)).toBeNull();
+    });
+
+    it("compares the bytes of a file without text", async () => {
+      const [id] = publishCiting(db, people, [4]);
+      const pdf = (edition: number) => `%PDF-1.7 edition ${edition}`;
+      await drainCaptures({
+        db,
+        archive: async (url) => archivedOutcome(url, pdf(1), T0.toISOString(), "application/pdf"),
+        now: () => T0,
+        log: quiet,
+      });
+      const serve = (n: number, edition: number) => async (url: string) =>
+        checkedOutcome(url, pdf(edition), day(n).toISOString(), "application/pdf");
+      await run(1, serve(1, 1));
+      expect(linkOf(id!)).toBeNull();
+      await run(2, serve(2, 2));
+      expect(linkOf(id!)).toMatchObject({ state: "changed" });
+      expect(checksOf(id!).map((c) => c.textSha256)).toEqual([null, null]);
+    });
   });
 
   describe("with two processes on one database", () => {

@@ -47,6 +47,7 @@ describe("the capture worker", () => {
       attempts: 1,
       status: 200,
       sha256: sha256Of(`${testSource(1).url} body`),
+      textSha256: sha256Of(`${testSource(1).url} body`),
       leaseOwner: null,
       fetchedAt: T0.toISOString(),
     });

@@ -41,6 +41,7 @@ export function recordCaptureOutcome(
           finalUrl: result.finalUrl,
           contentType: result.contentType,
           sha256: result.sha256.toLowerCase(),
+          textSha256: result.textSha256?.toLowerCase() ?? null,
           bodyBytes: result.bodyBytes,
           warcFile: result.warcFile,
         })

@@ -4,27 +4,49 @@ import type { Db } from "../connection";
 import { sources } from "../schema";
 import { approve, commitmentForm, proposeCommitment, testSource } from "./fixtures";
 import type { ArchiveOutcome, CheckOutcome } from "@/lib/archive/kinds";
+import { pageTextSha256 } from "@/lib/archive/page-text";
 
 // Stand-ins for the fetcher in tests of the queue and the checker: plain functions that answer
-// what a test says each address answers, shaped as the fetcher's outcomes.
+// what a test says each address answers, shaped as the fetcher's outcomes, with both hashes made
+// from the body as the fetcher makes them.
 
 export const sha256Of = (body: string) => createHash("sha256").update(body).digest("hex");
 
-export function archivedOutcome(url: string, body: string, fetchedAt: string): ArchiveOutcome {
+const HTML = "text/html; charset=utf-8";
+
+export function archivedOutcome(
+  url: string,
+  body: string,
+  fetchedAt: string,
+  contentType: string | null = HTML,
+): ArchiveOutcome {
   return {
     ok: true,
     fetchedAt,
     status: 200,
     finalUrl: url,
-    contentType: "text/html; charset=utf-8",
+    contentType,
     sha256: sha256Of(body),
+    textSha256: pageTextSha256(Buffer.from(body), contentType),
     bodyBytes: Buffer.byteLength(body),
     warcFile: `${fetchedAt.slice(0, 10)}/${sha256Of(url).slice(0, 16)}.warc.gz`,
   };
 }
 
-export function checkedOutcome(url: string, body: string, checkedAt: string): CheckOutcome {
-  return { ok: true, checkedAt, status: 200, finalUrl: url, sha256: sha256Of(body) };
+export function checkedOutcome(
+  url: string,
+  body: string,
+  checkedAt: string,
+  contentType: string | null = HTML,
+): CheckOutcome {
+  return {
+    ok: true,
+    checkedAt,
+    status: 200,
+    finalUrl: url,
+    sha256: sha256Of(body),
+    textSha256: pageTextSha256(Buffer.from(body), contentType),
+  };
 }
 
 // After any row the tests queue (next_attempt_at defaults to the real clock), so all are due.

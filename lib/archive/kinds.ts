@@ -9,7 +9,10 @@ export type CaptureState = (typeof CAPTURE_STATES)[number];
 export const CAPTURE_CAUSES = ["published", "requested"] as const;
 export type CaptureCause = (typeof CAPTURE_CAUSES)[number];
 
-/** ok: reachable, and the body hashes as archived (or nothing is archived to compare with). */
+/**
+ * ok: reachable, and the page reads as archived (its visible text hashes the same, or its body
+ * does when either has no text hash), or nothing is archived to compare with.
+ */
 export const CHECK_OUTCOMES = ["ok", "changed", "unreachable"] as const;
 export type CheckOutcomeKind = (typeof CHECK_OUTCOMES)[number];
 
@@ -37,6 +40,8 @@ export type ArchiveOutcome =
       contentType: string | null;
       /** Hex SHA-256 of the response body, after any content coding was undone. */
       sha256: string;
+      /** Hex SHA-256 of the words a reader sees (lib/archive/page-text.ts); null for a body without text, such as a PDF. */
+      textSha256: string | null;
       bodyBytes: number;
       /** Relative to the archive folder. */
       warcFile: string;
@@ -52,7 +57,15 @@ export type ArchiveOutcome =
 
 /** What fetching one address again, keeping nothing, gave (the fetcher's CheckOutcome). */
 export type CheckOutcome =
-  | { ok: true; checkedAt: string; status: number; finalUrl: string; sha256: string }
+  | {
+      ok: true;
+      checkedAt: string;
+      status: number;
+      finalUrl: string;
+      sha256: string;
+      /** As ArchiveOutcome's: what "changed" is decided by when the archived copy has one too. */
+      textSha256: string | null;
+    }
   | {
       ok: false;
       checkedAt: string;

@@ -4,19 +4,34 @@ import { checkOutcomeKind, shortHash, sourceArchiveView, type SourceArchiveFacts
 const A = "a".repeat(64);
 const B = "b".repeat(64);
 
+const TEXT_A = "1".repeat(64);
+const TEXT_B = "2".repeat(64);
+
 describe("checkOutcomeKind", () => {
+  const fetched = (sha256: string, textSha256: string | null, status = 200) =>
+    ({ ok: true, status, sha256, textSha256 }) as const;
+  const copy = (sha256: string, textSha256: string | null) => ({ sha256, textSha256 });
   it.each([
-    ["same body as archived", { ok: true, status: 200, sha256: A } as const, A, "ok"],
+    ["same body as archived", fetched(A, TEXT_A), copy(A, TEXT_A), "ok"],
+    ["hash compared without regard to case", fetched(A.toUpperCase(), TEXT_A), copy(A, TEXT_A), "ok"],
+    ["other bytes, same words", fetched(B, TEXT_A), copy(A, TEXT_A), "ok"],
+    ["other bytes, same words, in upper case", fetched(B, TEXT_A.toUpperCase()), copy(A, TEXT_A), "ok"],
+    ["other words", fetched(B, TEXT_B), copy(A, TEXT_A), "changed"],
+    // An extraction that changed between archive and check must not flag a page served byte for byte.
+    ["same bytes, the text hashed differently", fetched(A, TEXT_B), copy(A, TEXT_A), "ok"],
+    ["a copy from before text hashes, other bytes", fetched(B, TEXT_A), copy(A, null), "changed"],
+    ["a copy from before text hashes, same bytes", fetched(A, TEXT_A), copy(A, null), "ok"],
+    ["a file without text, other bytes", fetched(B, null), copy(A, null), "changed"],
+    ["a file without text, same bytes", fetched(A, null), copy(A, null), "ok"],
+    ["a page that lost its text (now built by script)", fetched(B, null), copy(A, TEXT_A), "changed"],
+    ["nothing archived to compare with", fetched(B, TEXT_B), null, "ok"],
+    ["an error status", fetched(A, TEXT_A, 410), copy(A, TEXT_A), "unreachable"],
     [
-      "hash compared without regard to case",
-      { ok: true, status: 200, sha256: A.toUpperCase() } as const,
-      A,
-      "ok",
+      "a failed fetch",
+      { ok: false, code: "http_status", status: 404 } as const,
+      copy(A, TEXT_A),
+      "unreachable",
     ],
-    ["different body", { ok: true, status: 200, sha256: B } as const, A, "changed"],
-    ["nothing archived to compare with", { ok: true, status: 200, sha256: B } as const, null, "ok"],
-    ["an error status", { ok: true, status: 410, sha256: A } as const, A, "unreachable"],
-    ["a failed fetch", { ok: false, code: "http_status", status: 404 } as const, A, "unreachable"],
     ["a refused address", { ok: false, code: "refused" } as const, null, "unreachable"],
   ])("%s", (_, check, archived, expected) => {
     expect(checkOutcomeKind(check, archived)).toBe(expected);

@@ -23,18 +23,28 @@ export function warcDownloadPath(sourceId: number, captureId: number): string {
 }
 
 type CheckInput =
-  { ok: true; status: number; sha256: string } | { ok: false; code: FetchFailureCodeName; status?: number };
+  | { ok: true; status: number; sha256: string; textSha256: string | null }
+  | { ok: false; code: FetchFailureCodeName; status?: number };
+
+/** What a check is compared with: the latest archived copy's hashes. */
+export type ArchivedHashes = { sha256: string; textSha256: string | null };
+
+const sameHex = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * What one check found: unreachable when the fetch failed or answered an error status; changed
- * when the body hashes differently from the latest archived copy; ok otherwise (also when there
- * is no archived copy to compare with).
+ * when the page reads differently from the latest archived copy; ok otherwise (also when there
+ * is no archived copy to compare with). "Reads differently" is decided by the hashes of the
+ * visible text when both sides have one, and by the body's bytes when either does not (a copy
+ * archived before text hashes were kept, a PDF, a page without text) (docs/decisions/0032).
+ * The same bytes are always the same page.
  */
-export function checkOutcomeKind(check: CheckInput, archivedSha256: string | null): CheckOutcomeKind {
+export function checkOutcomeKind(check: CheckInput, archived: ArchivedHashes | null): CheckOutcomeKind {
   if (!check.ok || check.status >= 400) return "unreachable";
-  if (archivedSha256 !== null && check.sha256.toLowerCase() !== archivedSha256.toLowerCase())
-    return "changed";
-  return "ok";
+  if (archived === null || sameHex(check.sha256, archived.sha256)) return "ok";
+  if (check.textSha256 !== null && archived.textSha256 !== null)
+    return sameHex(check.textSha256, archived.textSha256) ? "ok" : "changed";
+  return "changed";
 }
 
 export type SourceArchiveFacts = {
