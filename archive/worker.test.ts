@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/connection";
 import { claimDueCaptures } from "@/db/mutations/capture-claim";
 import { recordCaptureOutcome } from "@/db/mutations/capture-record-outcome";
@@ -9,7 +12,9 @@ import { seededDatabasePerTest, testSource, type People } from "@/db/testing/fix
 import type { ArchiveOutcome } from "@/lib/archive/kinds";
 import type { RetryPolicy } from "@/lib/archive/retry";
 import { archivedOutcome, publishCiting, quiet, sha256Of, T0 } from "@/db/testing/archive-outcomes";
-import { drainCaptures } from "./worker";
+import { archiveUrl } from "./archive-url";
+import { page, startOriginServer, testPolicy, type OriginServer } from "./testing/origin-server";
+import { drainCaptures, fillTextHashes } from "./worker";
 
 let db: Db;
 let people: People;
@@ -204,5 +209,65 @@ describe("the capture worker", () => {
     await drainCaptures({ db, archive: failing, now: () => at(60_000), policy: POLICY, log: quiet });
     expect(captureOf(sourceId)[0]).toMatchObject({ attempts: 2, failureReason: "timed out" });
     expect(version()).toBe(afterFirst);
+  });
+});
+
+describe("filling in the text hashes of copies archived before they were kept", () => {
+  const STORY =
+    "<!doctype html><title>Plant</title><body><script>var t = 1;</script><p>Phones made in Noida.</p>";
+  let origin: OriginServer;
+  let archiveDir: string;
+  beforeAll(async () => {
+    origin = await startOriginServer({
+      "/story": page(STORY),
+      "/report.pdf": page(Buffer.from("%PDF-1.7 a report"), "application/pdf"),
+    });
+    archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-text-hashes-"));
+  });
+  afterAll(async () => {
+    await origin.close();
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+  });
+
+  it("reads each copy's WARC file, sets its hash once, and moves no page's version", async () => {
+    const [story, report, lost] = publishCiting(db, people, [1, 2, 3]);
+    // Real WARC files, written by the real fetcher from a local server, whatever the source's address.
+    const served: Record<string, string> = {
+      [testSource(1).url]: "/story",
+      [testSource(2).url]: "/report.pdf",
+      [testSource(3).url]: "/story",
+    };
+    await drainCaptures({
+      db,
+      archive: (url) =>
+        archiveUrl(`${origin.origin}${served[url] ?? "/story"}`, { ...testPolicy(origin.port), archiveDir }),
+      now: () => T0,
+      log: quiet,
+    });
+    const archivedHash = captureOf(story!)[0]!.textSha256;
+    expect(archivedHash).toBe(sha256Of("Phones made in Noida."));
+    // As a database from before this column holds them, and one copy's file gone.
+    db.update(sourceCaptures).set({ textSha256: null }).where(eq(sourceCaptures.state, "archived")).run();
+    fs.rmSync(path.join(archiveDir, captureOf(lost!)[0]!.warcFile!));
+    const before = version();
+
+    const logged: Record<string, unknown>[] = [];
+    const archived = db.select().from(sourceCaptures).where(eq(sourceCaptures.state, "archived")).all();
+    const summary = await fillTextHashes({ db, archiveDir, log: (entry) => logged.push(entry) });
+    // The seed's sources were archived as the story too.
+    expect(summary).toEqual({ filled: archived.length - 2, withoutText: 1, unreadable: 1 });
+    expect(captureOf(story!)[0]!.textSha256).toBe(archivedHash);
+    expect(captureOf(report!)[0]!.textSha256).toBeNull();
+    expect(captureOf(lost!)[0]!.textSha256).toBeNull();
+    expect(logged).toEqual([
+      expect.objectContaining({ message: "archived copy unreadable", capture: captureOf(lost!)[0]!.id }),
+    ]);
+    expect(version()).toBe(before);
+
+    expect(await fillTextHashes({ db, archiveDir, log: quiet })).toEqual({
+      filled: 0,
+      withoutText: 1,
+      unreadable: 1,
+    });
   });
 });

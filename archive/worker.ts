@@ -1,9 +1,13 @@
 import type { Db } from "@/db/connection";
 import { claimDueCaptures } from "@/db/mutations/capture-claim";
 import { recordCaptureOutcome } from "@/db/mutations/capture-record-outcome";
+import { setCaptureTextHash } from "@/db/mutations/capture-set-text-hash";
+import { capturesWithoutTextHash } from "@/db/queries/source-archives";
+import { mediaKind, pageTextSha256 } from "@/lib/archive/page-text";
 import { CAPTURE_RETRY_POLICY, type RetryPolicy } from "@/lib/archive/retry";
 import { leaseOwner, runPeriodically, type Periodic } from "@/lib/server/periodic";
 import type { ArchiveFn } from "@/lib/archive/kinds";
+import { readArchivedResponse } from "./read-archive";
 
 // Fetches the captures that publication and reviewers queued (docs/decisions/0029), as
 // mail/worker.ts sends the outbox: claim what is due under a lease, fetch, record. The fetch
@@ -79,4 +83,50 @@ export function startCaptureWorker(
     options.intervalMs ?? 30_000,
     (error) => log({ level: "error", message: "capture drain failed", error: String(error) }),
   );
+}
+
+export type TextHashFill = { filled: number; withoutText: number; unreadable: number };
+
+/**
+ * Gives the copies archived before text hashes were kept (docs/decisions/0032) their text hash,
+ * read from their WARC files, so the link checker compares their words rather than their bytes
+ * (which on a news page differ at every load). Copies of files without text (PDFs, images) keep
+ * none; a file that cannot be read is logged and skipped, and the copy is compared by its bytes
+ * as before. Nothing is fetched. Safe to run again, and beside a running server.
+ */
+export async function fillTextHashes(options: {
+  db: Db;
+  archiveDir: string;
+  log?: (entry: Record<string, unknown>) => void;
+}): Promise<TextHashFill> {
+  const { db, archiveDir, log = defaultLog } = options;
+  const summary: TextHashFill = { filled: 0, withoutText: 0, unreadable: 0 };
+  let afterId = 0;
+  for (;;) {
+    const batch = capturesWithoutTextHash(db, afterId, 100);
+    if (batch.length === 0) return summary;
+    for (const capture of batch) {
+      afterId = capture.id;
+      if (mediaKind(capture.contentType) === null) {
+        summary.withoutText += 1;
+        continue;
+      }
+      let textSha256: string | null;
+      try {
+        const stored = await readArchivedResponse(archiveDir, capture.warcFile);
+        textSha256 = pageTextSha256(stored.body, capture.contentType);
+      } catch (error) {
+        summary.unreadable += 1;
+        log({
+          level: "warn",
+          message: "archived copy unreadable",
+          capture: capture.id,
+          error: String(error),
+        });
+        continue;
+      }
+      if (textSha256 === null) summary.withoutText += 1;
+      else if (setCaptureTextHash(db, capture.id, textSha256)) summary.filled += 1;
+    }
+  }
 }

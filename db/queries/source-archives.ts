@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../connection";
 import { recordHref } from "./records";
 import { sourceCaptures, sources, type SourceCaptureRow } from "../schema";
@@ -122,6 +122,36 @@ export function capturesOf(db: Db, sourceId: number): SourceCaptureRow[] {
     .where(eq(sourceCaptures.sourceId, sourceId))
     .orderBy(desc(sourceCaptures.id))
     .all();
+}
+
+/**
+ * Archived captures without a text hash, in id order after `afterId`: copies archived before text
+ * hashes were kept (docs/decisions/0032), for filling in from their WARC files.
+ */
+export function capturesWithoutTextHash(
+  db: Db,
+  afterId: number,
+  limit: number,
+): { id: number; warcFile: string; contentType: string | null }[] {
+  return db
+    .select({
+      id: sourceCaptures.id,
+      warcFile: sourceCaptures.warcFile,
+      contentType: sourceCaptures.contentType,
+    })
+    .from(sourceCaptures)
+    .where(
+      and(
+        eq(sourceCaptures.state, "archived"),
+        isNull(sourceCaptures.textSha256),
+        isNotNull(sourceCaptures.warcFile),
+        gt(sourceCaptures.id, afterId),
+      ),
+    )
+    .orderBy(sourceCaptures.id)
+    .limit(limit)
+    .all()
+    .flatMap((r) => (r.warcFile === null ? [] : [{ ...r, warcFile: r.warcFile }]));
 }
 
 const LINK_TABLES = [
