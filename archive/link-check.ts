@@ -7,7 +7,8 @@ import { leaseOwner, runPeriodically, type Periodic } from "@/lib/server/periodi
 import type { CheckFn } from "@/lib/archive/kinds";
 
 // The link checker (docs/decisions/0029): fetches each published source again, hashes the body
-// and records ok, changed (the hash differs from the latest archived copy) or unreachable. The
+// and its visible text, and records ok, changed (the words differ from the latest archived
+// copy's, or the bytes when either has no text hash: docs/decisions/0032) or unreachable. The
 // check function is passed in: archive/check-url.ts with the server's shared HostSpacing, so
 // checks and captures together never hit one host faster than the spacing allows.
 
