@@ -170,3 +170,34 @@ describe("/api/v1/companies/{slug}", () => {
     expect(ours?.sources.find((s) => s.url === url(KEPT))?.archive.archived).toEqual(copyOf(KEPT));
   });
 });
+
+describe("the response cache's key", () => {
+  const version = () => db.get<{ v: number }>(sql`select version as v from publication_version`).v;
+  const TIMED_OUT = "news.example.in took too long to answer.";
+  /** Every source as on day 1, but the vanished one now times out. */
+  const timingOut = (at: Date) => async (address: string) =>
+    address === url(VANISHED)
+      ? { ok: false as const, checkedAt: at.toISOString(), code: "timeout" as const, reason: TIMED_OUT }
+      : check(address);
+
+  it("moves when a broken link fails for another reason, which the API says, and not when it fails alike", async () => {
+    const before = version();
+    const day2 = new Date(day1.getTime() + DAY);
+    await checkSources({ db, check: timingOut(day2), now: () => day2, log: quiet });
+    expect(version()).toBe(before + 1);
+    const day3 = new Date(day2.getTime() + DAY);
+    await checkSources({ db, check: timingOut(day3), now: () => day3, log: quiet });
+    expect(version()).toBe(before + 1);
+
+    const response = await getCommitment(new Request(`http://localhost/api/v1/commitments/${commitmentId}`), {
+      params: Promise.resolve({ id: String(commitmentId) }),
+    });
+    const { data } = await exactBody(response, CommitmentDetailResponseSchema);
+    // Still broken since the first failure; the reason is the latest check's.
+    expect(data.sources.find((s) => s.url === url(VANISHED))?.archive.link).toEqual({
+      state: "broken",
+      since: day1.toISOString(),
+      reason: TIMED_OUT,
+    });
+  });
+});
