@@ -83,7 +83,7 @@ export const SourceLinkStateSchema = z
   .meta({
     id: "SourceLinkState",
     description:
-      "What the latest link check found, when it is worth saying: broken (unreachable or an error status) or changed (the live page's SHA-256 differs from the archived copy's). Null when the link answered as archived, was never checked, or was changed only relative to an older copy. The archived copy stays citable either way.",
+      'What the latest link check found, when it is worth saying. {"state": "broken", "since", "reason"}: the link is unreachable or answers an error status, at every check since `since` (an instant), and `reason` says why the latest check failed (or is null). {"state": "changed", "since"}: the live page\'s SHA-256 has differed from the archived copy\'s since `since`. Null when the link answered as archived, was never checked, or differed only from an older copy. The archived copy stays citable either way.',
   });
 
 export const SourceArchiveSchema = z
