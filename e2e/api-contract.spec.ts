@@ -243,6 +243,62 @@ test.describe("the contract check itself", () => {
     for (const [what, value] of wrong)
       expect(c.errors(path, 200, "application/json", value), what).not.toEqual([]);
   });
+
+  test("covers each source's archive in every state, though the suite's sources are not archived", async ({
+    request,
+  }) => {
+    const c = await loadContract(request);
+    const path = "/api/v1/commitments/{id}";
+    const { body } = await checkAgainstDocument(request, "/api/v1/commitments/1", 200);
+    /** The response with its first source's archive replaced. */
+    const withArchive = (archive: Json): Json => {
+      const copy = structuredClone(body);
+      const first = list(at(copy, "data", "sources"))[0];
+      if (!isObject(first)) throw new Error("no source");
+      first.archive = archive;
+      return copy;
+    };
+    const copy = {
+      at: "2026-11-20T06:00:00.000Z",
+      sha256: "a".repeat(64),
+      view_url: "/sources/1/archive/3",
+      warc_url: "/sources/1/archive/3/warc",
+    };
+    const since = "2026-11-24T06:00:00.000Z";
+    const valid: [string, Json][] = [
+      ["archived", { archived: copy, not_archived_reason: null, link: null }],
+      ["not archived, with the reason", { archived: null, not_archived_reason: "No address.", link: null }],
+      [
+        "broken",
+        { archived: copy, not_archived_reason: null, link: { state: "broken", since, reason: null } },
+      ],
+      ["changed", { archived: copy, not_archived_reason: null, link: { state: "changed", since } }],
+    ];
+    for (const [what, archive] of valid)
+      expect(c.errors(path, 200, "application/json", withArchive(archive)), what).toEqual([]);
+    const invalid: [string, Json][] = [
+      [
+        "an undocumented field in the copy",
+        { archived: { ...copy, size: 1 }, not_archived_reason: null, link: null },
+      ],
+      ["a short hash", { archived: { ...copy, sha256: "abc" }, not_archived_reason: null, link: null }],
+      [
+        "an absolute viewer address",
+        { archived: { ...copy, view_url: "https://x.example/a" }, not_archived_reason: null, link: null },
+      ],
+      [
+        "an unknown link state",
+        { archived: copy, not_archived_reason: null, link: { state: "gone", since } },
+      ],
+      [
+        "a changed link with a reason",
+        { archived: copy, not_archived_reason: null, link: { state: "changed", since, reason: "x" } },
+      ],
+      ["no link field", { archived: copy, not_archived_reason: null }],
+    ];
+    for (const [what, archive] of invalid)
+      expect(c.errors(path, 200, "application/json", withArchive(archive)), what).not.toEqual([]);
+  });
 });
 
 test.describe("JSON responses meet the documented schemas", () => {

@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/connection";
 import { commitmentForm, propose } from "@/db/testing/records";
+import { CommitmentDetailResponseSchema } from "@/lib/api/schemas/commitment";
 import { portBesideSuite, startServer, type OwnServer } from "./support/server";
 import { createUser, signInAt } from "./support/users";
 
@@ -113,6 +114,7 @@ test.afterEach(async () => {
 
 test("approving archives each source; the copy runs no script; the checker flags a changed and a vanished page", async ({
   page,
+  request,
 }) => {
   test.setTimeout(180_000);
   origin = await startOrigin();
@@ -168,6 +170,29 @@ test("approving archives each source; the copy runs no script; the checker flags
   // The citation carries each archived source's full hash.
   await expect(page.locator("#cite-text")).toContainText(`SHA-256 ${sha256(origin.scripted)}`);
   await expect(page.locator("#cite-bibtex")).toContainText(`SHA-256 ${sha256(origin.scripted)}`);
+
+  // The public API names the same copy (issue 15): an anonymous reader, served through the
+  // response cache, gets the full hash the page shows and a WARC download that answers.
+  const apiUrl = `${server.url}/api/v1${new URL(commitmentUrl).pathname}`;
+  const readApi = async () => {
+    const response = await request.get(apiUrl);
+    expect(response.status()).toBe(200);
+    return CommitmentDetailResponseSchema.parse(await response.json()).data;
+  };
+  const shownHash = await sourcesSection
+    .locator("li")
+    .filter({ hasText: "Stable story" })
+    .getByTestId("source-archive")
+    .locator("code")
+    .getAttribute("title");
+  expect(shownHash).toBe(sha256(PAGES.stable));
+  const fromApi = (await readApi()).sources.find((s) => s.url === sources[0]!.url);
+  expect(fromApi?.archive.archived?.sha256).toBe(shownHash);
+  expect(fromApi?.archive.archived?.view_url).toMatch(/^\/sources\/\d+\/archive\/\d+$/);
+  expect(fromApi?.archive.link).toBeNull();
+  const warcFromApi = await request.get(`${server.url}${fromApi?.archive.archived?.warc_url ?? "/missing"}`);
+  expect(warcFromApi.status()).toBe(200);
+  expect(warcFromApi.headers()["content-type"]).toBe("application/warc");
 
   // The archived copy of the scripted page: a banner outside the frame, the page's words inside,
   // and its script never ran.
@@ -238,6 +263,13 @@ test("approving archives each source; the copy runs no script; the checker flags
     .filter({ hasText: "Vanishing story" });
   await expect(vanishedSource.getByText(/Link broken since/)).toBeVisible();
   await expect(vanishedSource.getByRole("link", { name: "read the archived copy" })).toBeVisible();
+
+  // So is the API, at once: the checks moved the publication version, and with it the cache key.
+  const checked = await readApi();
+  const linkOf = (n: number) => checked.sources.find((s) => s.url === sources[n]!.url)?.archive.link;
+  expect(linkOf(3)).toMatchObject({ state: "broken" });
+  expect(linkOf(2)).toMatchObject({ state: "changed" });
+  expect(linkOf(0)).toBeNull();
 
   // A reviewer asks for a new copy of the changed page, and the queue says so.
   await page.goto(`${server.url}/review/sources`);

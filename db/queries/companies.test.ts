@@ -146,7 +146,10 @@ describe("getCompany", () => {
   });
 
   it("gives the partnership from each side in JSON", () => {
-    const json = companyDetailJson(getCompany(db, "optiemus-electronics", { ...PAGE, today: TODAY })!);
+    const json = companyDetailJson(
+      getCompany(db, "optiemus-electronics", { ...PAGE, today: TODAY })!,
+      new Map(),
+    );
     expect(json.partnerships[0]).toMatchObject({
       role: "partner",
       counterpart: { slug: "xiaomi", name: "Xiaomi" },

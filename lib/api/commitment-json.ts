@@ -1,5 +1,6 @@
 import type { CommitmentDetail, CommitmentListItem, CommitmentSummary } from "@/lib/views/commitments";
 import type { SourceView } from "@/lib/views/common";
+import type { SourceArchiveView } from "@/lib/views/source-archive";
 import { STATUS_LABELS } from "@/lib/domain/status";
 
 // The public API's representation of records: snake_case, stable field names, every fact with
@@ -17,7 +18,58 @@ export function sourceJson(s: SourceView) {
   };
 }
 
+/** Each source's archived copy and link state, by source id: what `sourceArchiveStates` reads. */
+export type SourceArchives = ReadonlyMap<number, SourceArchiveView>;
+
+/**
+ * A source's archived copy and link state. A source missing from the map (none should be: the
+ * read answers for every id asked) reads as never archived rather than failing the response.
+ */
+export function sourceArchiveJson(a: SourceArchiveView | undefined) {
+  const archived = a?.archived ?? null;
+  const link = a?.link ?? null;
+  return {
+    archived: archived
+      ? {
+          at: archived.fetchedAt,
+          sha256: archived.sha256,
+          view_url: archived.viewPath,
+          warc_url: archived.warcPath,
+        }
+      : null,
+    not_archived_reason: archived ? null : (a?.notArchivedReason ?? null),
+    link:
+      link === null
+        ? null
+        : link.state === "broken"
+          ? { state: link.state, since: link.since, reason: link.reason }
+          : { state: link.state, since: link.since },
+  };
+}
+
+/** A source as the single-record endpoints give it: with its id and its archived copy. */
+export function sourceWithArchiveJson(s: SourceView, archives: SourceArchives) {
+  return { id: s.id, ...sourceJson(s), archive: sourceArchiveJson(archives.get(s.id)) };
+}
+
+/** How a record's sources are written: plain in lists, with their archives in one record's. */
+export type SourceWriter<S> = (s: SourceView) => S;
+
+export const withArchives =
+  (archives: SourceArchives): SourceWriter<ReturnType<typeof sourceWithArchiveJson>> =>
+  (s) =>
+    sourceWithArchiveJson(s, archives);
+
 export function commitmentJson(c: CommitmentSummary) {
+  return commitmentFields(c, sourceJson);
+}
+
+/** A commitment as a company's record gives it: its sources with their archived copies. */
+export function companyCommitmentJson(c: CommitmentSummary, archives: SourceArchives) {
+  return commitmentFields(c, withArchives(archives));
+}
+
+function commitmentFields<S>(c: CommitmentSummary, source: SourceWriter<S>) {
   return {
     id: c.id,
     url: `/commitments/${c.id}`,
@@ -44,7 +96,7 @@ export function commitmentJson(c: CommitmentSummary) {
       stale: c.status.stale,
       latest: c.status.latest ? { as_of: c.status.latest.asOf, value: c.status.latest.value } : null,
     },
-    sources: c.sources.map(sourceJson),
+    sources: c.sources.map(source),
   };
 }
 
@@ -53,9 +105,16 @@ export function commitmentListJson(c: CommitmentListItem) {
   return { ...commitmentJson(c), product_categories: c.categories, states: c.states };
 }
 
-export function commitmentDetailJson(c: CommitmentDetail) {
+/** The source ids a commitment's record shows: its own and its progress updates'. */
+export function commitmentDetailSourceIds(c: CommitmentDetail): number[] {
+  return [...c.sources, ...c.progress.flatMap((p) => p.sources)].map((s) => s.id);
+}
+
+/** One commitment, every source with its archived copy (`archives` from sourceArchiveStates). */
+export function commitmentDetailJson(c: CommitmentDetail, archives: SourceArchives) {
+  const source = withArchives(archives);
   return {
-    ...commitmentJson(c),
+    ...commitmentFields(c, source),
     product_categories: c.categories,
     states: c.states,
     progress: c.progress.map((p) => ({
@@ -63,7 +122,7 @@ export function commitmentDetailJson(c: CommitmentDetail) {
       as_of: p.asOf,
       value: p.value,
       note: p.note,
-      sources: p.sources.map(sourceJson),
+      sources: p.sources.map(source),
     })),
     revisions: c.revisions.map((r) => ({
       id: r.id,

@@ -6,7 +6,13 @@ import type {
   FacilityView,
   PartnershipView,
 } from "@/lib/views/directory";
-import { commitmentJson, sourceJson } from "@/lib/api/commitment-json";
+import {
+  companyCommitmentJson,
+  sourceJson,
+  withArchives,
+  type SourceArchives,
+  type SourceWriter,
+} from "@/lib/api/commitment-json";
 import { citation, toCsv, type CsvColumn } from "@/lib/export/csv";
 
 // The public API's representation of companies, facilities and partnerships, in JSON and CSV:
@@ -46,7 +52,15 @@ export function pageLinks(path: string, params: Record<string, string | undefine
   };
 }
 
+// Each record has one builder for lists (plain sources) and, where a single record's response
+// includes it, one that gives its sources with their archived copies. The list builders take one
+// argument, since they are passed to Array.prototype.map.
+
 export function companyJson(c: CompanyListItem) {
+  return companyFields(c, sourceJson);
+}
+
+function companyFields<S>(c: CompanyListItem, source: SourceWriter<S>) {
   return {
     slug: c.slug,
     url: `/companies/${c.slug}`,
@@ -60,11 +74,17 @@ export function companyJson(c: CompanyListItem) {
       facilities: c.counts.facilities,
       partnerships: c.counts.partnerships,
     },
-    sources: c.sources.map(sourceJson),
+    sources: c.sources.map(source),
   };
 }
 
-export function facilityJson(f: FacilityRecord & Partial<Pick<FacilityView, "investmentLabel">>) {
+type FacilityInput = FacilityRecord & Partial<Pick<FacilityView, "investmentLabel">>;
+
+export function facilityJson(f: FacilityInput) {
+  return facilityFields(f, sourceJson);
+}
+
+function facilityFields<S>(f: FacilityInput, source: SourceWriter<S>) {
   return {
     id: f.id,
     name: f.name,
@@ -79,11 +99,15 @@ export function facilityJson(f: FacilityRecord & Partial<Pick<FacilityView, "inv
         : null,
     announced_on: f.announcedOn,
     withdrawn: withdrawnJson(f),
-    sources: f.sources.map(sourceJson),
+    sources: f.sources.map(source),
   };
 }
 
 export function partnershipJson(p: PartnershipView) {
+  return partnershipFields(p, sourceJson);
+}
+
+function partnershipFields<S>(p: PartnershipView, source: SourceWriter<S>) {
   return {
     id: p.id,
     brand: companyRefJson(p.brand),
@@ -100,22 +124,31 @@ export function partnershipJson(p: PartnershipView) {
     announced_on: p.announcedOn,
     stage: p.stage,
     withdrawn: withdrawnJson(p),
-    sources: p.sources.map(sourceJson),
+    sources: p.sources.map(source),
   };
 }
 
-export function companyDetailJson(c: CompanyDetail) {
+/** Every source a company's record shows: its own, its partnerships', facilities' and commitments'. */
+export function companyDetailSourceIds(c: CompanyDetail): number[] {
+  return [c, ...c.partnerships, ...c.facilities, ...c.commitments.items].flatMap((r) =>
+    r.sources.map((s) => s.id),
+  );
+}
+
+/** One company, every source with its archived copy (`archives` from sourceArchiveStates). */
+export function companyDetailJson(c: CompanyDetail, archives: SourceArchives) {
+  const source = withArchives(archives);
   return {
-    ...companyJson(c),
+    ...companyFields(c, source),
     description: c.description,
     partnerships: c.partnerships.map((p) => ({
-      ...partnershipJson(p),
+      ...partnershipFields(p, source),
       // From this company's side: which role it plays, and who the other company is.
       role: p.brand.id === c.id ? "brand" : "partner",
       counterpart: companyRefJson(p.brand.id === c.id ? p.partner : p.brand),
     })),
-    facilities: c.facilities.map(facilityJson),
-    commitments: c.commitments.items.map(commitmentJson),
+    facilities: c.facilities.map((f) => facilityFields(f, source)),
+    commitments: c.commitments.items.map((m) => companyCommitmentJson(m, archives)),
     commitments_pagination: paginationJson(c.commitments),
   };
 }

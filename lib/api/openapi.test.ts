@@ -9,14 +9,19 @@ import { getCompany, listCompanies } from "@/db/queries/companies";
 import { searchCommitments } from "@/db/queries/explorer";
 import { listFacilities } from "@/db/queries/facilities";
 import { listPartnerships } from "@/db/queries/partnerships";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
 import {
   commitmentDetailJson,
+  commitmentDetailSourceIds,
   commitmentJson,
   commitmentListJson,
+  companyCommitmentJson,
   sourceJson,
+  sourceWithArchiveJson,
 } from "@/lib/api/commitment-json";
 import {
   companyDetailJson,
+  companyDetailSourceIds,
   companyJson,
   facilityJson,
   pageLinks,
@@ -29,8 +34,14 @@ import {
   CommitmentDetailSchema,
   CommitmentListItemSchema,
   CommitmentSchema,
+  CompanyCommitmentSchema,
 } from "@/lib/api/schemas/commitment";
-import { PageLinksSchema, PaginationSchema, SourceSchema } from "@/lib/api/schemas/common";
+import {
+  PageLinksSchema,
+  PaginationSchema,
+  SourceSchema,
+  SourceWithArchiveSchema,
+} from "@/lib/api/schemas/common";
 import {
   CompanyDetailSchema,
   CompanySchema,
@@ -49,7 +60,9 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const RESPONSE_TYPES_MATCH_SCHEMAS: {
   source: Same<ReturnType<typeof sourceJson>, z.output<typeof SourceSchema>>;
+  sourceWithArchive: Same<ReturnType<typeof sourceWithArchiveJson>, z.output<typeof SourceWithArchiveSchema>>;
   commitment: Same<ReturnType<typeof commitmentJson>, z.output<typeof CommitmentSchema>>;
+  companyCommitment: Same<ReturnType<typeof companyCommitmentJson>, z.output<typeof CompanyCommitmentSchema>>;
   commitmentListItem: Same<ReturnType<typeof commitmentListJson>, z.output<typeof CommitmentListItemSchema>>;
   commitmentDetail: Same<ReturnType<typeof commitmentDetailJson>, z.output<typeof CommitmentDetailSchema>>;
   company: Same<ReturnType<typeof companyJson>, z.output<typeof CompanySchema>>;
@@ -60,7 +73,9 @@ export const RESPONSE_TYPES_MATCH_SCHEMAS: {
   pageLinks: Same<ReturnType<typeof pageLinks>, z.output<typeof PageLinksSchema>>;
 } = {
   source: true,
+  sourceWithArchive: true,
   commitment: true,
+  companyCommitment: true,
   commitmentListItem: true,
   commitmentDetail: true,
   company: true,
@@ -179,6 +194,39 @@ describe("the OpenAPI document", () => {
     expect(errors.NotFoundError).toMatchObject({ properties: { error: { required: ["code", "message"] } } });
   });
 
+  it("gives sources their archived copies in single records only, so lists keep their contract", () => {
+    const schemas = doc.components?.schemas ?? {};
+    const sourcesRef = (name: string, ...path: string[]) => {
+      let node: unknown = schemas[name];
+      for (const key of ["properties", ...path, "items", "$ref"])
+        node = (node as Record<string, unknown> | undefined)?.[key];
+      return node;
+    };
+    const plain = "#/components/schemas/Source";
+    const archived = "#/components/schemas/SourceWithArchive";
+    for (const name of ["Commitment", "CommitmentListItem", "Company", "Facility", "Partnership"])
+      expect(sourcesRef(name, "sources"), name).toBe(plain);
+    for (const name of [
+      "CommitmentDetail",
+      "CompanyDetail",
+      "CompanyCommitment",
+      "CompanyFacility",
+      "CompanyPartnership",
+      "ProgressUpdate",
+    ])
+      expect(sourcesRef(name, "sources"), name).toBe(archived);
+    expect(schemas.SourceWithArchive).toMatchObject({
+      required: expect.arrayContaining(["id", "archive"]),
+      properties: { archive: { $ref: "#/components/schemas/SourceArchive" } },
+    });
+    expect(schemas.SourceArchive).toMatchObject({
+      required: ["archived", "not_archived_reason", "link"],
+    });
+    // Both may be null: the generator makes a nullable registered object its component.
+    expect(schemas.ArchivedCopy).toMatchObject({ type: ["object", "null"] });
+    expect(JSON.stringify(schemas.SourceLinkState)).toContain('{"type":"null"}');
+  });
+
   it("gives the feeds their own media types", () => {
     const content = (p: string) => Object.keys(doc.paths?.[p]?.get?.responses?.["200"]?.content ?? {});
     expect(content("/api/v1/deadlines.ics")).toEqual(["text/calendar"]);
@@ -232,7 +280,8 @@ describe("the response schemas against what the builders produce from the seed",
       check(CommitmentListItemSchema, "CommitmentListItem", commitmentListJson(item));
       const detail = getCommitment(db, item.id, TODAY);
       if (!detail) throw new Error(`No commitment ${item.id}`);
-      check(CommitmentDetailSchema, "CommitmentDetail", commitmentDetailJson(detail));
+      const archives = sourceArchiveStates(db, commitmentDetailSourceIds(detail));
+      check(CommitmentDetailSchema, "CommitmentDetail", commitmentDetailJson(detail, archives));
     }
   });
 
@@ -245,7 +294,8 @@ describe("the response schemas against what the builders produce from the seed",
       check(CompanySchema, "Company", companyJson(c));
       const detail = getCompany(db, c.slug, { page: 1, perPage: 25, today: TODAY });
       if (!detail) throw new Error(`No company ${c.slug}`);
-      check(CompanyDetailSchema, "CompanyDetail", companyDetailJson(detail));
+      const archives = sourceArchiveStates(db, companyDetailSourceIds(detail));
+      check(CompanyDetailSchema, "CompanyDetail", companyDetailJson(detail, archives));
     }
     const facilities = listFacilities(db, {}, { page: 1, perPage: 100 }).items;
     expect(facilities.some((f) => f.investmentAmount !== null)).toBe(true);

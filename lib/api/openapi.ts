@@ -10,6 +10,7 @@ import {
   CommitmentDetailResponseSchema,
   CommitmentExportResponseSchema,
   CommitmentListResponseSchema,
+  CommitmentSchema,
 } from "@/lib/api/schemas/commitment";
 import { InvalidParameterErrorSchema, NotFoundErrorSchema } from "@/lib/api/schemas/common";
 import {
@@ -212,6 +213,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     operationId: "getCommitment",
     tag: "Commitments",
     summary: "One commitment, with its progress, sources and history",
+    description:
+      "Each source, the commitment's own and each progress update's, comes with its archived copy and the state of its link.",
     params: idParams,
     responses: {
       200: json("The commitment.", CommitmentDetailResponseSchema),
@@ -261,6 +264,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     operationId: "getCompany",
     tag: "Companies",
     summary: "One company, with its partnerships, facilities and a page of its commitments",
+    description:
+      "Every source in the response (the company's, its partnerships', facilities' and commitments') comes with its archived copy and the state of its link.",
     params: slugParams,
     query: withExamples(CompanyParamsSchema, DIRECTORY_EXAMPLES),
     responses: {
@@ -379,6 +384,7 @@ const DESCRIPTION = [
     retrievedOn: "2026-11-25",
   }),
   "CSV exports begin with their own citation line, and the JSON export carries it in its citation field.",
+  "Archived sources: the tracker keeps a copy of every published source (a WARC record with the SHA-256 of what it fetched) and checks its link daily. The single-record endpoints (/api/v1/commitments/{id}, /api/v1/companies/{slug}) give each source its id and an archive object: the copy's date, hash, viewer and WARC download, or why there is none yet, and whether the live link is broken or has changed since. Cite the copy by its hash. Lists and CSV exports leave this out, to stay fast at any size.",
   "Parameters are strict: an unknown parameter, or a value that cannot be used, is answered with 400 and a JSON body naming the parameter; nothing is guessed or silently dropped. Filters that take several values accept the parameter repeated (status=behind&status=missed) or comma-separated (status=behind,missed). Statuses are computed on each request for today's date in India.",
   'Errors are JSON: {"error": {"code", "parameter", "message"}}, where code is invalid_parameter (400, with the parameter) or not_found (404). Links in responses are relative to this site. Every response allows any origin (Access-Control-Allow-Origin: *) and no request needs credentials.',
 ].join("\n\n");
@@ -399,7 +405,11 @@ function buildDocument(): OpenApiDocument {
     };
     registry.registerPath(route);
   }
-  const document = new OpenApiGeneratorV31(registry.definitions, {
+  // Commitment is no longer any response's part since a company's record gives CompanyCommitment
+  // (sources with their archived copies), but clients generated from the document may name it:
+  // it stays a component, the base of CommitmentListItem and CommitmentDetail.
+  const definitions = [...registry.definitions, { type: "schema" as const, schema: CommitmentSchema }];
+  const document = new OpenApiGeneratorV31(definitions, {
     sortComponents: "alphabetically",
   }).generateDocument({
     openapi: "3.1.0",

@@ -16,6 +16,7 @@ import {
   PaginationSchema,
   SitePathSchema,
   SourceSchema,
+  SourceWithArchiveSchema,
   WithdrawalSchema,
 } from "./common";
 
@@ -92,7 +93,16 @@ export const CommitmentSchema = z
     status: CommitmentStatusSchema,
     sources: z.array(SourceSchema).describe("At least one for every published commitment."),
   })
-  .meta({ id: "Commitment", description: "A commitment as a company's page lists it." });
+  .meta({ id: "Commitment", description: "A commitment as lists give it, with its sources." });
+
+const sourcesWithArchives = z
+  .array(SourceWithArchiveSchema)
+  .describe("At least one for every published commitment; each with its archived copy.");
+
+export const CompanyCommitmentSchema = CommitmentSchema.extend({ sources: sourcesWithArchives }).meta({
+  id: "CompanyCommitment",
+  description: "A commitment as a company's record gives it: its sources with their archived copies.",
+});
 
 const listFields = {
   product_categories: z.array(z.string()),
@@ -114,7 +124,7 @@ export const ProgressUpdateSchema = z
     as_of: IsoDateSchema,
     value: z.number(),
     note: z.string().nullable(),
-    sources: z.array(SourceSchema),
+    sources: z.array(SourceWithArchiveSchema),
   })
   .meta({ id: "ProgressUpdate" });
 
@@ -133,11 +143,13 @@ export const RevisionSchema = z
 
 export const CommitmentDetailSchema = CommitmentSchema.extend({
   ...listFields,
+  sources: sourcesWithArchives,
   progress: z.array(ProgressUpdateSchema),
   revisions: z.array(RevisionSchema),
 }).meta({
   id: "CommitmentDetail",
-  description: "One commitment with its progress, each with its sources, and its history.",
+  description:
+    "One commitment with its progress, each with its sources and their archived copies, and its history.",
 });
 
 export const CommitmentListResponseSchema = z

@@ -37,6 +37,84 @@ export const SourceSchema = z
   })
   .meta({ id: "Source", description: "A published source backing a record." });
 
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ArchivedCopySchema = z
+  .object({
+    at: IsoDateTimeSchema.describe("When the tracker fetched the copy."),
+    sha256: Sha256Schema.describe(
+      "SHA-256 of the response body as fetched, in lower-case hex: check a copy you retrieve against it, and cite it.",
+    ),
+    view_url: SitePathSchema.describe(
+      "The page on this site that shows the copy, sandboxed: no script from the archived page runs.",
+    ),
+    warc_url: SitePathSchema.describe("The copy as a WARC record (application/warc), to download."),
+  })
+  // Registered as nullable, as Withdrawal is below, so that the document allows null.
+  .nullable()
+  .meta({
+    id: "ArchivedCopy",
+    description:
+      "The latest copy of a source that the tracker archived, with the hash of what it fetched; null while it has none.",
+  });
+
+export const SourceLinkStateSchema = z
+  .discriminatedUnion("state", [
+    z.object({
+      state: z.literal("broken"),
+      since: IsoDateTimeSchema.describe(
+        "The first check in the current run of failed checks: the link has failed at every check since.",
+      ),
+      reason: z
+        .string()
+        .nullable()
+        .describe(
+          'Why the latest check failed, in words (e.g. "The server answered 404 Not Found"); null when none was recorded.',
+        ),
+    }),
+    z.object({
+      state: z.literal("changed"),
+      since: IsoDateTimeSchema.describe(
+        "The first check that found the page different from the archived copy (since the last check that found it the same).",
+      ),
+    }),
+  ])
+  .nullable()
+  .meta({
+    id: "SourceLinkState",
+    description:
+      'What the latest link check found, when it is worth saying. {"state": "broken", "since", "reason"}: the link is unreachable or answers an error status, at every check since `since` (an instant), and `reason` says why the latest check failed (or is null). {"state": "changed", "since"}: the live page\'s SHA-256 has differed from the archived copy\'s since `since`. Null when the link answered as archived, was never checked, or differed only from an older copy. The archived copy stays citable either way.',
+  });
+
+export const SourceArchiveSchema = z
+  .object({
+    archived: ArchivedCopySchema,
+    not_archived_reason: z
+      .string()
+      .nullable()
+      .describe(
+        "Without an archived copy: why the latest attempt to archive the source failed, in words. Null when there is a copy or no attempt has failed yet.",
+      ),
+    link: SourceLinkStateSchema,
+  })
+  .meta({
+    id: "SourceArchive",
+    description:
+      "The tracker's archived copy of a source and the state of its live link (given by the single-record endpoints only).",
+  });
+
+export const SourceWithArchiveSchema = SourceSchema.extend({
+  id: z
+    .int()
+    .min(1)
+    .describe("The source's id on this site: the same source cited by several records has one id."),
+  archive: SourceArchiveSchema,
+}).meta({
+  id: "SourceWithArchive",
+  description:
+    "A published source with the tracker's archived copy of it and the state of its link. Single-record endpoints (a commitment, a company) give sources this way; lists and CSV exports give the plain Source, without `id` and `archive`, so that a page of thousands of records stays one quick read. Fetch the record itself for its sources' copies.",
+});
+
 // Registered as nullable: every record has it, null unless withdrawn. The generator turns the
 // nullable of a registered object into that object (it does not wrap the $ref), so the component
 // must be the nullable one for the document to allow null.

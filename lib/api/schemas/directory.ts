@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPANY_KINDS, FACILITY_STAGES, PARTNERSHIP_STAGES } from "@/lib/domain/vocabulary";
-import { CommitmentSchema } from "./commitment";
+import { CompanyCommitmentSchema } from "./commitment";
 import {
   CompanyRefSchema,
   CompanySlugValueSchema,
@@ -9,6 +9,7 @@ import {
   PaginationSchema,
   SitePathSchema,
   SourceSchema,
+  SourceWithArchiveSchema,
   StateRefSchema,
   WithdrawalSchema,
 } from "./common";
@@ -98,18 +99,31 @@ export const CompanyPartnershipSchema = PartnershipSchema.extend({
     .meta({ enum: [...COMPANY_ROLES] })
     .describe("The side this company is on."),
   counterpart: CompanyRefSchema,
+  sources: z.array(SourceWithArchiveSchema),
 }).meta({
   id: "CompanyPartnership",
-  description: "A partnership seen from one company's side: counterpart is the other company.",
+  description:
+    "A partnership seen from one company's side: counterpart is the other company. Its sources come with their archived copies.",
+});
+
+export const CompanyFacilitySchema = FacilitySchema.extend({
+  sources: z.array(SourceWithArchiveSchema),
+}).meta({
+  id: "CompanyFacility",
+  description: "A facility as its operator's record gives it: its sources with their archived copies.",
 });
 
 export const CompanyDetailSchema = CompanySchema.extend({
+  sources: z.array(SourceWithArchiveSchema),
   description: z.string().nullable(),
   partnerships: z.array(CompanyPartnershipSchema).describe("As brand or as partner."),
-  facilities: z.array(FacilitySchema).describe("The facilities the company operates."),
-  commitments: z.array(CommitmentSchema).describe("One page of the company's commitments."),
+  facilities: z.array(CompanyFacilitySchema).describe("The facilities the company operates."),
+  commitments: z.array(CompanyCommitmentSchema).describe("One page of the company's commitments."),
   commitments_pagination: PaginationSchema,
-}).meta({ id: "CompanyDetail" });
+}).meta({
+  id: "CompanyDetail",
+  description: "One company; every source it gives (its own and its records') comes with its archived copy.",
+});
 
 export const CompanyListResponseSchema = z
   .object({ data: z.array(CompanySchema), pagination: PaginationSchema, links: PageLinksSchema })

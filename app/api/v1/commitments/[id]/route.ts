@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { getCommitment } from "@/db/queries/commitments";
-import { commitmentDetailJson } from "@/lib/api/commitment-json";
+import { sourceArchiveStates } from "@/db/queries/source-archives";
+import { commitmentDetailJson, commitmentDetailSourceIds } from "@/lib/api/commitment-json";
 import { badParameter, jsonOk, notFound } from "@/lib/api/responses";
 import { today } from "@/lib/server/clock";
 import { RecordIdSchema } from "@/lib/validation/api-params";
@@ -17,7 +18,10 @@ export async function GET(
   if (!id.success)
     return badParameter({ parameter: "id", message: id.error.issues[0]?.message ?? "Invalid id" });
 
-  const commitment = getCommitment(getDb(), id.data, today());
+  const db = getDb();
+  const commitment = getCommitment(db, id.data, today());
   if (!commitment) return notFound(`No published commitment has id ${id.data}`);
-  return jsonOk({ data: commitmentDetailJson(commitment) });
+  // Each source's archived copy and link state, read as the commitment's page reads them.
+  const archives = sourceArchiveStates(db, commitmentDetailSourceIds(commitment));
+  return jsonOk({ data: commitmentDetailJson(commitment, archives) });
 }
