@@ -5,6 +5,8 @@ import { sourceCaptures, sources, type SourceCaptureRow } from "../schema";
 import type { CheckOutcomeKind } from "@/lib/archive/kinds";
 import { sourceArchiveView, type SourceArchiveFacts } from "@/lib/archive/source-state";
 import type { SourceArchiveView } from "@/lib/views/source-archive";
+import type { CommitmentDetail } from "@/lib/views/commitments";
+import type { CompanyDetail } from "@/lib/views/directory";
 
 // Reads of archived copies and link checks (issue 15). Each source's state is a handful of
 // indexed lookups on (source_id, …, id): the latest archived capture, the latest capture, the
@@ -66,6 +68,24 @@ export function sourceArchiveStates(db: Db, sourceIds: readonly number[]): Map<n
     for (const r of rows) out.set(r.source_id, sourceArchiveView(toFacts(r)));
   }
   return out;
+}
+
+/** The archive state of every source a commitment's page and API record show: its own and its progress updates'. */
+export function commitmentArchiveStates(db: Db, c: CommitmentDetail): Map<number, SourceArchiveView> {
+  return sourceArchiveStates(
+    db,
+    [...c.sources, ...c.progress.flatMap((p) => p.sources)].map((s) => s.id),
+  );
+}
+
+/** The archive state of every source on this page of a company's record. */
+export function companyArchiveStates(db: Db, c: CompanyDetail): Map<number, SourceArchiveView> {
+  return sourceArchiveStates(
+    db,
+    [c, ...c.partnerships, ...c.facilities, ...c.commitments.items].flatMap((r) =>
+      r.sources.map((s) => s.id),
+    ),
+  );
 }
 
 function toFacts(r: Row): SourceArchiveFacts {

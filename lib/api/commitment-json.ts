@@ -105,12 +105,7 @@ export function commitmentListJson(c: CommitmentListItem) {
   return { ...commitmentJson(c), product_categories: c.categories, states: c.states };
 }
 
-/** The source ids a commitment's record shows: its own and its progress updates'. */
-export function commitmentDetailSourceIds(c: CommitmentDetail): number[] {
-  return [...c.sources, ...c.progress.flatMap((p) => p.sources)].map((s) => s.id);
-}
-
-/** One commitment, every source with its archived copy (`archives` from sourceArchiveStates). */
+/** One commitment, every source with its archived copy (`archives` from db/queries/source-archives). */
 export function commitmentDetailJson(c: CommitmentDetail, archives: SourceArchives) {
   const source = withArchives(archives);
   return {

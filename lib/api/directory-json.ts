@@ -128,14 +128,7 @@ function partnershipFields<S>(p: PartnershipView, source: SourceWriter<S>) {
   };
 }
 
-/** Every source a company's record shows: its own, its partnerships', facilities' and commitments'. */
-export function companyDetailSourceIds(c: CompanyDetail): number[] {
-  return [c, ...c.partnerships, ...c.facilities, ...c.commitments.items].flatMap((r) =>
-    r.sources.map((s) => s.id),
-  );
-}
-
-/** One company, every source with its archived copy (`archives` from sourceArchiveStates). */
+/** One company, every source with its archived copy (`archives` from db/queries/source-archives). */
 export function companyDetailJson(c: CompanyDetail, archives: SourceArchives) {
   const source = withArchives(archives);
   return {

@@ -9,10 +9,9 @@ import { getCompany, listCompanies } from "@/db/queries/companies";
 import { searchCommitments } from "@/db/queries/explorer";
 import { listFacilities } from "@/db/queries/facilities";
 import { listPartnerships } from "@/db/queries/partnerships";
-import { sourceArchiveStates } from "@/db/queries/source-archives";
+import { commitmentArchiveStates, companyArchiveStates } from "@/db/queries/source-archives";
 import {
   commitmentDetailJson,
-  commitmentDetailSourceIds,
   commitmentJson,
   commitmentListJson,
   companyCommitmentJson,
@@ -21,7 +20,6 @@ import {
 } from "@/lib/api/commitment-json";
 import {
   companyDetailJson,
-  companyDetailSourceIds,
   companyJson,
   facilityJson,
   pageLinks,
@@ -280,7 +278,7 @@ describe("the response schemas against what the builders produce from the seed",
       check(CommitmentListItemSchema, "CommitmentListItem", commitmentListJson(item));
       const detail = getCommitment(db, item.id, TODAY);
       if (!detail) throw new Error(`No commitment ${item.id}`);
-      const archives = sourceArchiveStates(db, commitmentDetailSourceIds(detail));
+      const archives = commitmentArchiveStates(db, detail);
       check(CommitmentDetailSchema, "CommitmentDetail", commitmentDetailJson(detail, archives));
     }
   });
@@ -294,7 +292,7 @@ describe("the response schemas against what the builders produce from the seed",
       check(CompanySchema, "Company", companyJson(c));
       const detail = getCompany(db, c.slug, { page: 1, perPage: 25, today: TODAY });
       if (!detail) throw new Error(`No company ${c.slug}`);
-      const archives = sourceArchiveStates(db, companyDetailSourceIds(detail));
+      const archives = companyArchiveStates(db, detail);
       check(CompanyDetailSchema, "CompanyDetail", companyDetailJson(detail, archives));
     }
     const facilities = listFacilities(db, {}, { page: 1, perPage: 100 }).items;

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { supersessionLinks } from "@/db/queries/supersessions";
 import { getCommitment } from "@/db/queries/commitments";
-import { sourceArchiveStates } from "@/db/queries/source-archives";
+import { commitmentArchiveStates } from "@/db/queries/source-archives";
 import type { CommitmentDetail } from "@/lib/views/commitments";
 import { LazyProgressChart } from "@/components/charts/progress-chart-lazy";
 import { CiteCommitment } from "@/components/commitments/cite";
@@ -81,10 +81,7 @@ export default async function CommitmentPage({ params, searchParams }: PageProps
   const series = progressSeries(c, c.progress, asOf);
   const unitSuffix = c.unit === "percent" ? "%" : "";
   const latest = c.status.latest;
-  const archives = sourceArchiveStates(getDb(), [
-    ...c.sources.map((s) => s.id),
-    ...c.progress.flatMap((p) => p.sources.map((s) => s.id)),
-  ]);
+  const archives = commitmentArchiveStates(getDb(), c);
   const origin = await publicOrigin();
   const chartPath = `commitments/${c.id}/progress`;
 

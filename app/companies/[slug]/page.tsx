@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getCompany } from "@/db/queries/companies";
-import { sourceArchiveStates } from "@/db/queries/source-archives";
+import { companyArchiveStates } from "@/db/queries/source-archives";
 import type { CompanyDetail } from "@/lib/views/directory";
 import { SourceList } from "@/components/commitments/source-list";
 import { countryName } from "@/components/companies/country-name";
@@ -62,12 +62,7 @@ export default async function CompanyPage({ params, searchParams }: PageProps<"/
   const watching = await watchState(watchTarget);
   const commitmentsHref = (p: number) =>
     withParams(`/companies/${c.slug}`, { commitments_page: p > 1 ? p : undefined }, "commitments-heading");
-  const archives = sourceArchiveStates(
-    getDb(),
-    [c, ...c.commitments.items, ...c.partnerships, ...c.facilities].flatMap((r) =>
-      r.sources.map((s) => s.id),
-    ),
-  );
+  const archives = companyArchiveStates(getDb(), c);
   return (
     <article>
       <p className="meta">

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getCommitment } from "@/db/queries/commitments";
-import { sourceArchiveStates } from "@/db/queries/source-archives";
-import { commitmentDetailJson, commitmentDetailSourceIds } from "@/lib/api/commitment-json";
+import { commitmentArchiveStates } from "@/db/queries/source-archives";
+import { commitmentDetailJson } from "@/lib/api/commitment-json";
 import { badParameter, jsonOk, notFound } from "@/lib/api/responses";
 import { today } from "@/lib/server/clock";
 import { RecordIdSchema } from "@/lib/validation/api-params";
@@ -22,6 +22,6 @@ export async function GET(
   const commitment = getCommitment(db, id.data, today());
   if (!commitment) return notFound(`No published commitment has id ${id.data}`);
   // Each source's archived copy and link state, read as the commitment's page reads them.
-  const archives = sourceArchiveStates(db, commitmentDetailSourceIds(commitment));
+  const archives = commitmentArchiveStates(db, commitment);
   return jsonOk({ data: commitmentDetailJson(commitment, archives) });
 }

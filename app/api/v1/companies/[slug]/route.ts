@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { getCompany } from "@/db/queries/companies";
-import { sourceArchiveStates } from "@/db/queries/source-archives";
-import { companyDetailJson, companyDetailSourceIds, pageLinks } from "@/lib/api/directory-json";
+import { companyArchiveStates } from "@/db/queries/source-archives";
+import { companyDetailJson, pageLinks } from "@/lib/api/directory-json";
 import { badParameter, jsonOk, notFound } from "@/lib/api/responses";
 import { today } from "@/lib/server/clock";
 import { firstParamError, searchParamsObject } from "@/lib/validation/api-params";
@@ -27,7 +27,7 @@ export async function GET(
   const company = getCompany(db, slug.data, { page, perPage: per_page, today: today() });
   if (!company) return notFound(`No published company has the slug "${slug.data}"`);
   // Every source on this page of the company's record, read as the company's page reads them.
-  const archives = sourceArchiveStates(db, companyDetailSourceIds(company));
+  const archives = companyArchiveStates(db, company);
   return jsonOk({
     data: companyDetailJson(company, archives),
     // The company's commitments come a page at a time; these links page through them.
